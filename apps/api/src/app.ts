@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import { createPasswordHasher } from './lib/passwords';
+import { createMemoryThrottleStore, createRedisThrottleStore } from './lib/throttle';
+import { createAccessTokenSigner } from './lib/tokens';
+import { registerModules } from './modules';
+import { createSessionsRepository } from './modules/auth/sessions.repository';
+import type { ModuleDeps } from './modules/deps';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { auth } from './plugins/auth';
+import { errors } from './plugins/errors';
+import { docsPrefix, openapi } from './plugins/openapi';
+import { version } from './version';
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  redis?: Redis | undefined;
+}
+
+/** Paths of secrets that must never reach a log line. */
+const redactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.passwordHash',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+];
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Keeps a caller's request id (a proxy's, say) when it is sane, so one id follows a request everywhere. */
+function requestIdOf(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+}
+
+/** `/api/...` answers as the latest version: `/api/sites` is `/api/v1/sites`. */
+export function rewriteApiAlias(url: string): string {
+  return /^\/api(?:\/(?!v\d+(?:[/?]|$))|\?|$)/.test(url) ? url.replace(/^\/api/, '/api/v1') : url;
+}
+
+/**
+ * Builds the whole application on an open database: plugins first (errors, security, auth,
+ * OpenAPI), then the modules under /api/v1. Used by the server and by tests alike; it neither
+ * listens nor migrates.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.log.level,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+    },
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rewriteUrl: (request) => rewriteApiAlias(request.url ?? '/'),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const passwords = createPasswordHasher(config.auth.bcryptCost);
+  const signer = createAccessTokenSigner(config.auth.jwtSecret, config.auth.accessTokenTtl);
+  const memoryThrottle = createMemoryThrottleStore();
+  const throttle = deps.redis
+    ? createRedisThrottleStore(deps.redis, memoryThrottle, (error) =>
+        app.log.warn({ err: error }, 'redis unavailable: counting in process'),
+      )
+    : memoryThrottle;
+  const sessions = createSessionsRepository(deps.database.db);
+
+  await app.register(errors, { exposeInternalErrors: config.environment === 'development' });
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+  });
+  await app.register(cookie);
+  await app.register(auth, {
+    signer,
+    findSessionPrincipal: (sessionId, userId) => sessions.findPrincipal(sessionId, userId),
+    exemptPrefixes: [docsPrefix],
+  });
+  await app.register(openapi, { version, serverUrl: config.http.publicUrl });
+
+  registerHealthRoutes(app, {
+    database: () => deps.database.ping(),
+    ...(deps.redis ? { cache: async () => void (await deps.redis!.ping()) } : {}),
+  });
+
+  const moduleDeps: ModuleDeps = {
+    config,
+    database: deps.database,
+    redis: deps.redis,
+    passwords,
+    signer,
+    throttle,
+  };
+  await app.register(
+    async (v1) => {
+      v1.get(
+        '/openapi.json',
+        { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
+        async () => app.swagger(),
+      );
+      registerModules(v1, moduleDeps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,107 @@
+import { createUserBody } from '@swigs/schema';
+import { Command } from 'commander';
+import { type Config, ConfigError, loadConfig } from './config';
+import { runMigrations } from './db/migrate';
+import { AppError } from './lib/errors';
+import { createPasswordHasher } from './lib/passwords';
+import { randomSecret } from './lib/tokens';
+import { createSessionsRepository } from './modules/auth/sessions.repository';
+import { createSitesRepository } from './modules/sites/sites.repository';
+import { createUsersRepository } from './modules/users/users.repository';
+import { createUsersService } from './modules/users/users.service';
+import { openConfiguredDatabase, startServer } from './start';
+import { version } from './version';
+
+const print = (message: string) => process.stdout.write(`${message}\n`);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+) {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('swigs').description('SWIGS CMS command line').version(version);
+
+program
+  .command('start')
+  .description('migrate the database and serve the API, the admin panel and the public sites')
+  .action(async () => {
+    const app = await startServer(loadConfig(), print);
+    const close = async () => {
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void close());
+    process.once('SIGINT', () => void close());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (database) => {
+      print(`Migrations applied (${database.driver}).`);
+    });
+  });
+
+program
+  .command('create-admin')
+  .description('create an administrator account (the password is generated unless given on stdin)')
+  .requiredOption('--email <email>', 'email address, used to log in')
+  .option('--name <name>', 'display name', 'Administrateur')
+  .option('--password-stdin', 'read the password from standard input instead of generating one')
+  .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+    const config = loadConfig();
+    const password = options.passwordStdin ? await readStdin() : randomSecret(18);
+    const parsed = createUserBody.safeParse({
+      email: options.email,
+      name: options.name,
+      password,
+      role: 'admin',
+    });
+    if (!parsed.success) {
+      throw new Error(
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+      );
+    }
+    await withDatabase(config, async (database) => {
+      const sites = createSitesRepository(database.db);
+      const service = createUsersService({
+        users: createUsersRepository(database.db),
+        sessions: createSessionsRepository(database.db),
+        findUnknownSiteIds: (ids) => sites.findUnknownIds(ids),
+        passwords: createPasswordHasher(config.auth.bcryptCost),
+        transact: database.transact,
+      });
+      const admin = await service.createUser(parsed.data);
+      print(`Administrator created: ${admin.email}`);
+      if (!options.passwordStdin) print(`Password (shown only once): ${password}`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError || error instanceof AppError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

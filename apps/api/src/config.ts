@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything the server needs to know comes through `loadConfig`,
+ * validated once at start so that a typo fails loudly instead of half-working.
+ */
+
+export const environments = ['development', 'test', 'staging', 'production'] as const;
+export type Environment = (typeof environments)[number];
+
+/** Secret shipped for local use only; production refuses to start with it. */
+export const developmentJwtSecret = 'swigs-development-secret-change-me-0000000000';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const duration = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  SWIGS_ENV: z.enum(environments).optional(),
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: optionalString,
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString.pipe(z.url().optional()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalString.pipe(z.url().optional()),
+  JWT_SECRET: optionalString,
+  ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
+  REFRESH_TOKEN_TTL_SECONDS: duration.default(30 * 24 * 3600),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_WINDOW_SECONDS: duration.default(900),
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  ADMIN_NAME: z.string().default('Administrateur'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  CORS_ORIGINS: optionalString,
+  ADMIN_DIST_DIR: optionalString,
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
+  const environment: Environment =
+    env.SWIGS_ENV ??
+    (environments.includes(env.NODE_ENV as Environment) ? (env.NODE_ENV as Environment) : 'development');
+  const isProductionLike = environment === 'production' || environment === 'staging';
+  const dataDir = path.resolve(cwd, env.DATA_DIR);
+  return {
+    environment,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      bodyLimit: env.BODY_LIMIT_BYTES,
+      corsOrigins:
+        env.CORS_ORIGINS?.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean) ?? [],
+    },
+    db: {
+      /** When unset the embedded PGlite database under `dataDir/db` is used. */
+      url: env.DATABASE_URL,
+      poolMax: env.DATABASE_POOL_MAX,
+    },
+    dataDir,
+    redis: { url: env.REDIS_URL },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? developmentJwtSecret,
+      accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
+      /** bcrypt cost 12 ≈ 250 ms per hash on a small server; tests use the minimum. */
+      bcryptCost: env.BCRYPT_COST ?? (environment === 'test' ? 4 : 12),
+      secureCookies: isProductionLike,
+      login: {
+        maxPerAccount: env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+        maxPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+      },
+    },
+    admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME },
+    log: {
+      level: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    },
+    adminUi: {
+      distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,
+    },
+  };
+}
+
+type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+/** `true`, `false`, a hop count ("1": the nearest proxy) or a list of trusted addresses/CIDRs. */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from `env` (default: process.env, plus `.env` in the working directory
+ * when present — real environment variables win over the file).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv(), cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const config = buildConfig(parsed.data, cwd);
+  const problems: string[] = [];
+  if (config.environment === 'production' || config.environment === 'staging') {
+    if (!parsed.data.JWT_SECRET) problems.push('JWT_SECRET: required in production and staging.');
+    else if (parsed.data.JWT_SECRET === developmentJwtSecret)
+      problems.push('JWT_SECRET: the development default must not be used in production or staging.');
+    else if (parsed.data.JWT_SECRET.length < 32)
+      problems.push('JWT_SECRET: use at least 32 random characters.');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  const file = path.resolve(process.cwd(), '.env');
+  if (existsSync(file)) {
+    // process.loadEnvFile never overrides variables that are already set.
+    process.loadEnvFile(file);
+  }
+  return process.env;
+}

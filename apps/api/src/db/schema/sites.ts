@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from './columns';
+
+export const sites = pgTable('sites', {
+  id: id(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  locale: text().notNull().default('fr-CH'),
+  timeZone: text().notNull().default('Europe/Zurich'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+/**
+ * Every host name a site answers to: its domain (primary) and its aliases. One table so that the
+ * database itself guarantees a host belongs to at most one site, and host → site is one index probe.
+ */
+export const siteDomains = pgTable(
+  'site_domains',
+  {
+    host: text().primaryKey(),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    isPrimary: boolean().notNull().default(false),
+  },
+  (t) => [
+    index().on(t.siteId),
+    uniqueIndex('site_domains_one_primary').on(t.siteId).where(sql`${t.isPrimary}`),
+  ],
+);

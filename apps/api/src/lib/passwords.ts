@@ -1,0 +1,22 @@
+import bcrypt from 'bcrypt';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+  /**
+   * Spends the time of one verification without a real hash, so that "no such user" and "wrong
+   * password" take as long as each other and do not reveal which emails exist.
+   */
+  waste(password: string): Promise<void>;
+}
+
+export function createPasswordHasher(cost: number): PasswordHasher {
+  const dummyHash = bcrypt.hashSync('swigs-timing-equaliser', cost);
+  return {
+    hash: (password) => bcrypt.hash(password, cost),
+    verify: (password, hash) => bcrypt.compare(password, hash),
+    async waste(password) {
+      await bcrypt.compare(password, dummyHash);
+    },
+  };
+}

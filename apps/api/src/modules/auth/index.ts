@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleDeps } from '../deps';
+import { createUsersRepository } from '../users/users.repository';
+import { registerAuthRoutes } from './auth.routes';
+import { createAuthService } from './auth.service';
+import { createSessionsRepository } from './sessions.repository';
+
+/** Sessions ended more than this many days ago are purged; until then they detect token replays. */
+const sessionRetentionDays = 30;
+
+export function registerAuthModule(app: FastifyInstance, deps: ModuleDeps) {
+  const sessions = createSessionsRepository(deps.database.db);
+  const service = createAuthService({
+    users: createUsersRepository(deps.database.db),
+    sessions,
+    passwords: deps.passwords,
+    signer: deps.signer,
+    throttle: deps.throttle,
+    limits: deps.config.auth.login,
+    refreshTokenTtlSeconds: deps.config.auth.refreshTokenTtl,
+  });
+  registerAuthRoutes(app, service, { secureCookies: deps.config.auth.secureCookies, signer: deps.signer });
+
+  const purge = setInterval(() => {
+    sessions
+      .deleteExpired(sessionRetentionDays)
+      .catch((error) => app.log.warn({ err: error }, 'session purge failed'));
+  }, 6 * 3600_000);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
+}

@@ -1,0 +1,16 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/client';
+import type { PasswordHasher } from '../lib/passwords';
+import type { ThrottleStore } from '../lib/throttle';
+import type { AccessTokenSigner } from '../lib/tokens';
+
+/** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
+export interface ModuleDeps {
+  config: Config;
+  database: DatabaseHandle;
+  redis: Redis | undefined;
+  passwords: PasswordHasher;
+  signer: AccessTokenSigner;
+  throttle: ThrottleStore;
+}

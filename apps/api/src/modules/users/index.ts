@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { createSessionsRepository } from '../auth/sessions.repository';
+import type { ModuleDeps } from '../deps';
+import { createSitesRepository } from '../sites/sites.repository';
+import { createUsersRepository } from './users.repository';
+import { registerUsersRoutes } from './users.routes';
+import { createUsersService } from './users.service';
+
+export function registerUsersModule(app: FastifyInstance, deps: ModuleDeps) {
+  const { db, transact } = deps.database;
+  const sites = createSitesRepository(db);
+  const service = createUsersService({
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
+    findUnknownSiteIds: (ids) => sites.findUnknownIds(ids),
+    passwords: deps.passwords,
+    transact,
+  });
+  registerUsersRoutes(app, service);
+}

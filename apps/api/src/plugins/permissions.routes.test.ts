@@ -1,0 +1,199 @@
+import type { Site } from '@swigs/schema';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
+import { createSite, createUser, type LoggedIn, loggedInUser, uniqueSuffix } from '../../test/factories';
+
+/**
+ * The permission matrix: every API route × (anonymous, editor of site A, editor of site B, admin)
+ * × the expected status. Each cell runs on fresh records, so a DELETE in one cell cannot change
+ * another. The last test fails when a route exists that this table does not list.
+ */
+
+type Who = 'anonymous' | 'editorA' | 'editorB' | 'admin';
+const everyone: Who[] = ['anonymous', 'editorA', 'editorB', 'admin'];
+
+interface Cell {
+  /** Site A: editorA is assigned to it, editorB is not. */
+  siteA: Site;
+  /** The acting user's own id (anonymous: a random user's). */
+  selfId: string;
+  /** Another editor than the caller. */
+  otherUserId: string;
+}
+
+interface Row {
+  method: InjectOptions['method'];
+  path: string;
+  label?: string;
+  request(cell: Cell): Omit<InjectOptions, 'method' | 'headers'> & { url: string };
+  expected: Record<Who, number>;
+}
+
+const statuses = (anonymous: number, editorA: number, editorB: number, admin: number) => ({
+  anonymous,
+  editorA,
+  editorB,
+  admin,
+});
+
+const rows: Row[] = [
+  {
+    method: 'POST',
+    path: '/auth/login',
+    request: () => ({
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.ch', password: 'wrong-password' },
+    }),
+    expected: statuses(401, 401, 401, 401),
+  },
+  {
+    method: 'POST',
+    path: '/auth/refresh',
+    request: () => ({ url: '/api/v1/auth/refresh' }),
+    expected: statuses(401, 401, 401, 401),
+  },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    request: () => ({ url: '/api/v1/auth/logout' }),
+    expected: statuses(204, 204, 204, 204),
+  },
+  {
+    method: 'GET',
+    path: '/auth/me',
+    request: () => ({ url: '/api/v1/auth/me' }),
+    expected: statuses(401, 200, 200, 200),
+  },
+
+  {
+    method: 'GET',
+    path: '/users',
+    request: () => ({ url: '/api/v1/users' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/users',
+    request: () => ({
+      url: '/api/v1/users',
+      payload: { email: `new-${uniqueSuffix()}@example.ch`, password: 'un-mot-de-passe', name: 'Nouveau' },
+    }),
+    expected: statuses(401, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/users/{userId}',
+    label: 'another user',
+    request: (c) => ({ url: `/api/v1/users/${c.otherUserId}` }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/users/{userId}',
+    label: 'oneself',
+    request: (c) => ({ url: `/api/v1/users/${c.selfId}` }),
+    expected: statuses(401, 200, 200, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{userId}',
+    label: 'another user',
+    request: (c) => ({ url: `/api/v1/users/${c.otherUserId}`, payload: { name: 'Changé' } }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{userId}',
+    label: 'oneself',
+    request: (c) => ({ url: `/api/v1/users/${c.selfId}`, payload: { name: 'Moi' } }),
+    expected: statuses(401, 200, 200, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/users/{userId}',
+    request: (c) => ({ url: `/api/v1/users/${c.otherUserId}` }),
+    expected: statuses(401, 403, 403, 204),
+  },
+
+  {
+    method: 'GET',
+    path: '/sites',
+    request: () => ({ url: '/api/v1/sites' }),
+    expected: statuses(401, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/sites',
+    request: () => {
+      const slug = `matrix-${uniqueSuffix()}`;
+      return { url: '/api/v1/sites', payload: { name: 'Matrix', slug, domain: `${slug}.example.ch` } };
+    },
+    expected: statuses(401, 403, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/sites/{siteId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}`, payload: { description: 'Modifié' } }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/sites/{siteId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}` }),
+    expected: statuses(401, 403, 403, 204),
+  },
+];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+async function freshCell(who: Who): Promise<{ cell: Cell; headers: Record<string, string> }> {
+  const siteA = await createSite(t.database);
+  const siteB = await createSite(t.database);
+  const other = await createUser(t.database);
+  let caller: LoggedIn | undefined;
+  if (who === 'editorA') caller = await loggedInUser(t.app, t.database, { siteIds: [siteA.id] });
+  if (who === 'editorB') caller = await loggedInUser(t.app, t.database, { siteIds: [siteB.id] });
+  if (who === 'admin') caller = await loggedInUser(t.app, t.database, { role: 'admin' });
+  return {
+    cell: { siteA, selfId: caller?.user.id ?? other.user.id, otherUserId: other.user.id },
+    headers: caller ? caller.headers : {},
+  };
+}
+
+describe('permission matrix', () => {
+  for (const row of rows) {
+    for (const who of everyone) {
+      it(`${row.method} ${row.path}${row.label ? ` (${row.label})` : ''} as ${who} → ${row.expected[who]}`, async () => {
+        const { cell, headers } = await freshCell(who);
+        const response = await t.app.inject({ method: row.method, headers, ...row.request(cell) });
+        expect(response.statusCode, response.body).toBe(row.expected[who]);
+        if (response.statusCode === 401 || response.statusCode === 403) {
+          expect(response.headers['content-type']).toContain('application/problem+json');
+        }
+      });
+    }
+  }
+
+  it('lists every route of the API', async () => {
+    const document = json<{ paths: Record<string, Record<string, unknown>> }>(
+      await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' }),
+    );
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
+    );
+    const covered = new Set(rows.map((row) => `${row.method} ${row.path}`));
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+    expect(documented.length).toBeGreaterThanOrEqual(covered.size);
+  });
+});

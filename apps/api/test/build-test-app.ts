@@ -1,0 +1,47 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Redis } from 'ioredis';
+import { buildApp } from '../src/app';
+import { type Config, loadConfig } from '../src/config';
+import type { DatabaseHandle } from '../src/db/client';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ SWIGS_ENV: 'test', DATA_DIR: '/nonexistent-swigs-test-dir', ...env }, process.cwd());
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  redis?: Redis;
+  /** Reuse an existing database (e.g. two app instances on one database). */
+  database?: DatabaseHandle;
+}
+
+/** The real `buildApp` on a fresh migrated database of its own. Call `close()` in afterAll. */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
+  const app = await buildApp(config, { database, redis: options.redis });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
+
+/** Parses a JSON response body, failing loudly on anything else. */
+export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
+  return JSON.parse(response.body) as T;
+}

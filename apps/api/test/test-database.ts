@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../src/db/client';
+
+export type TestDriver = 'pglite' | 'postgres';
+
+/** Which database this test project runs against (set per project in vitest.config.ts). */
+export const testDriver: TestDriver = process.env.TEST_DB_DRIVER === 'postgres' ? 'postgres' : 'pglite';
+
+/**
+ * A fresh, migrated database of its own for a test file: a PGlite loaded from the template dump,
+ * or a PostgreSQL database created from the template database. Closing drops it.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (testDriver === 'pglite') {
+    const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
+    const pglite = await PGlite.create({ loadDataDir: dump });
+    return openDatabase({ pglite });
+  }
+  const template = inject('postgresTemplate');
+  if (!template) throw new Error('TEST_DB_DRIVER=postgres needs TEST_DATABASE_URL.');
+  const name = `${template.prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template.database}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(template.url);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolMax: 5 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: template.url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`).finally(() => dropper.end());
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Stable error codes of the API. A client switches on `code`, never on `title` or `detail`,
+ * which are English prose for humans and may change. Each code has exactly one HTTP status.
+ */
+export const errorCodes = {
+  // 400 — the request itself is malformed
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  BAD_REQUEST: 400,
+  // 401 — who are you?
+  UNAUTHENTICATED: 401,
+  INVALID_TOKEN: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  // 403 — you may not
+  FORBIDDEN: 403,
+  ACCOUNT_DISABLED: 403,
+  ADMIN_REQUIRED: 403,
+  SITE_ACCESS_DENIED: 403,
+  FIELD_FORBIDDEN: 403,
+  WRONG_PASSWORD: 403,
+  // 404
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  SITE_NOT_FOUND: 404,
+  // 405
+  METHOD_NOT_ALLOWED: 405,
+  // 409 — the state of the data forbids it
+  VERSION_CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  SLUG_TAKEN: 409,
+  DOMAIN_TAKEN: 409,
+  LAST_ADMIN: 409,
+  CONFLICT: 409,
+  // 413, 415
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // 429
+  RATE_LIMITED: 429,
+  // 5xx
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export function statusOf(code: ErrorCode): number {
+  return errorCodes[code];
+}
