@@ -7,15 +7,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client';
 import { runMigrations } from '../src/db/migrate';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** PGlite: path of a data-dir dump with every migration applied. */
-    pgliteTemplate: string;
-    /** PostgreSQL: server URL and name of a template database with every migration applied. */
-    postgresTemplate: { url: string; database: string; prefix: string } | null;
-  }
-}
+import './test-database';
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

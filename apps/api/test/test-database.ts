@@ -5,6 +5,15 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/client';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of a data-dir dump with every migration applied. */
+    pgliteTemplate: string;
+    /** PostgreSQL: server URL and name of a template database with every migration applied. */
+    postgresTemplate: { url: string; database: string; prefix: string } | null;
+  }
+}
+
 export type TestDriver = 'pglite' | 'postgres';
 
 /** Which database this test project runs against (set per project in vitest.config.ts). */
