@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './common';
 export * from './errors';
+export * from './media';
 export * from './sites';
 export * from './users';

@@ -1,3 +1,4 @@
+export * from './media';
 export * from './sessions';
 export * from './sites';
 export * from './users';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { id, paginationQuery, timestamp, version } from './common';
+
+export const mediaKinds = ['image', 'document'] as const;
+export const mediaKind = z.enum(mediaKinds);
+export type MediaKind = z.infer<typeof mediaKind>;
+
+export const mediaVariant = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  /** Absolute path on the API host, e.g. `/uploads/<siteId>/<file>-640.webp`. */
+  url: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+});
+export type MediaVariant = z.infer<typeof mediaVariant>;
+
+/** An uploaded file as the admin API shows it. */
+export const media = z.object({
+  id,
+  siteId: id,
+  kind: mediaKind,
+  originalName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  alt: z.string(),
+  title: z.string(),
+  /** Path of the original under `/uploads/<siteId>/`, served with long-lived cache headers. */
+  url: z.string(),
+  variants: z.array(mediaVariant),
+  uploadedBy: id.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  version,
+});
+export type Media = z.infer<typeof media>;
+
+/**
+ * How other records (a course image, a site logo, an SEO image, an image content block) show a
+ * media reference once resolved: enough to render `<img src srcset width height alt>`.
+ */
+export const mediaRef = z.object({
+  id,
+  url: z.string(),
+  mimeType: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  alt: z.string(),
+  variants: z.array(mediaVariant),
+});
+export type MediaRef = z.infer<typeof mediaRef>;
+
+export const mediaListQuery = paginationQuery.extend({
+  kind: mediaKind.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type MediaListQuery = z.input<typeof mediaListQuery>;
+
+export const updateMediaBody = z.object({
+  alt: z.string().trim().max(500).optional(),
+  title: z.string().trim().max(200).optional(),
+  version: version.optional(),
+});
+export type UpdateMediaBody = z.input<typeof updateMediaBody>;
