@@ -1,0 +1,15 @@
+import type { Requester } from '../http';
+import { createAuthApi } from './auth';
+import { createSitesApi } from './sites';
+import { createUsersApi } from './users';
+
+/** The authenticated back-office API: one namespace per resource, one file per namespace. */
+export function createAdminApi(request: Requester) {
+  return {
+    auth: createAuthApi(request),
+    users: createUsersApi(request),
+    sites: createSitesApi(request),
+  };
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;
