@@ -2,6 +2,7 @@ import type { Messages } from './fr';
 
 export const en: Messages = {
   language: 'en',
+  colon: ': ',
   skipToContent: 'Skip to content',
   nav: {
     label: 'Main navigation',

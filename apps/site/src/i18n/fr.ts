@@ -1,6 +1,8 @@
 /** French: the default language of every site (fr-CH). Other catalogues must have the same keys. */
 export const fr = {
   language: 'fr',
+  /** Between a label and its value: French puts a (non-breaking) space before the colon. */
+  colon: '\u00a0: ',
   skipToContent: 'Aller au contenu',
   nav: {
     label: 'Navigation principale',
@@ -39,7 +41,11 @@ export const fr = {
     number: 'Référence',
     deadline: 'Inscription jusqu’au',
     placesLeft: (count: number, formatted: string) =>
-      count === 0 ? 'Plus de place disponible' : count === 1 ? '1 place disponible' : `${formatted} places disponibles`,
+      count === 0
+        ? 'Plus de place disponible'
+        : count === 1
+          ? '1 place disponible'
+          : `${formatted} places disponibles`,
     register: 'S’inscrire',
     moreInfo: 'Plus d’informations',
     details: 'Détails',

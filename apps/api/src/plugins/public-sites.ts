@@ -1,0 +1,144 @@
+import { isIP } from 'node:net';
+import { createPublicClient } from '@swigs/sdk';
+import {
+  AssetsNotBuiltError,
+  createSiteRenderer,
+  type LandingSite,
+  loadAssets,
+  type SiteApi,
+  type SiteRenderer,
+  type Visitor,
+} from '@swigs/site';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/client';
+import { createSitesRepository } from '../modules/sites/sites.repository';
+import { createSitesService } from '../modules/sites/sites.service';
+
+/** Paths the public sites never answer: the API, the admin panel, uploaded files, health. */
+export const reservedPrefixes = ['/api', '/admin', '/uploads', '/healthz', '/readyz', '/metrics'];
+
+export interface PublicSitesOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Directory of the site renderer's client build (default: the @swigs/site package's dist). */
+  assetsDir?: string | undefined;
+}
+
+/**
+ * The sites the landing page lists with their preview links. Outside production only: there,
+ * the list of an agency's clients is nobody's business.
+ */
+function landingSites(options: PublicSitesOptions): (() => Promise<LandingSite[]>) | undefined {
+  const { environment } = options.config;
+  if (environment === 'production' || environment === 'staging') return undefined;
+  const service = createSitesService({
+    sites: createSitesRepository(options.database.db),
+    transact: options.database.transact,
+  });
+  return async () => {
+    const page = await service.listSites({ role: 'admin', siteIds: [] }, { page: 1, pageSize: 200 });
+    return page.data.map(({ slug, name, domain }) => ({ slug, name, domain }));
+  };
+}
+
+function isReserved(path: string): boolean {
+  return reservedPrefixes.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`),
+  );
+}
+
+/**
+ * A `fetch` that answers from this very process through `app.inject`: the renderer reads the
+ * public API through the SDK like any external front end, without a network hop. The visitor's
+ * address goes along, so the API's per-IP limits count visitors, not the renderer.
+ */
+export function injectFetch(app: FastifyInstance, visitor: Visitor): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(
+      typeof input === 'string' || input instanceof URL ? input : input.url,
+      'http://in-process',
+    );
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, key) => {
+      headers[key] = value;
+    });
+    const response = await app.inject({
+      method: (init?.method ?? 'GET') as 'GET',
+      url: `${url.pathname}${url.search}`,
+      headers,
+      ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
+      remoteAddress: visitor.ip,
+    });
+    const responseHeaders = new Headers();
+    for (const [key, value] of Object.entries(response.headers)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(key, String(item));
+    }
+    const empty = response.statusCode === 204 || response.statusCode === 304;
+    return new Response(empty ? null : response.body, {
+      status: response.statusCode,
+      headers: responseHeaders,
+    });
+  };
+}
+
+/**
+ * Serves every public site from this process (embedded mode): requests that are not for the
+ * API, the admin panel or uploads go to the renderer of `@swigs/site`, which picks the site by
+ * the Host header (or `/preview/<slug>/…`). Registered last, encapsulated: the form parser it adds
+ * applies to the sites' contact form only, never to the API.
+ */
+export async function publicSites(app: FastifyInstance, options: PublicSitesOptions) {
+  const publicHost = new URL(options.config.http.publicUrl).hostname.toLowerCase();
+  let renderer: SiteRenderer | undefined;
+  try {
+    const assets = loadAssets(options.assetsDir);
+    renderer = createSiteRenderer({
+      api: (visitor): SiteApi => createPublicClient({ baseUrl: '', fetch: injectFetch(app, visitor) }),
+      assets,
+      isInstallationHost: (host) => {
+        const name = host.replace(/^\[|\]$/g, '');
+        return isIP(name) !== 0 || name === 'localhost' || name === publicHost;
+      },
+      listSites: landingSites(options),
+      onError: (error, request) =>
+        app.log.error({ err: error, url: request.url, host: request.host }, 'public site unavailable'),
+    });
+  } catch (error) {
+    if (!(error instanceof AssetsNotBuiltError)) throw error;
+    // The API stays usable from a fresh checkout; the sites say what is missing.
+    app.log.warn(error.message);
+  }
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => done(null, new URLSearchParams(body as string)),
+  );
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isReserved(request.url)) return reply.callNotFound();
+    if (!renderer) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The public sites are not built yet: run `npm run build` at the repository root.');
+    }
+    const response = await renderer.handle({
+      method: request.method,
+      host: request.host,
+      url: request.url,
+      ip: request.ip,
+      acceptEncoding: request.headers['accept-encoding'],
+      acceptLanguage: request.headers['accept-language'],
+      ifNoneMatch: request.headers['if-none-match'],
+      form: request.body instanceof URLSearchParams ? request.body : undefined,
+    });
+    reply.code(response.status).headers(response.headers);
+    return reply.send(response.body ?? null);
+  };
+
+  app.route({ method: ['GET', 'POST'], url: '/*', handler });
+  app.route({ method: ['GET', 'POST'], url: '/', handler });
+}
