@@ -136,9 +136,10 @@ export async function publicSites(app: FastifyInstance, options: PublicSitesOpti
       form: request.body instanceof URLSearchParams ? request.body : undefined,
     });
     reply.code(response.status).headers(response.headers);
-    return reply.send(response.body ?? null);
+    // Fastify drops the body of a HEAD answer itself, keeping its length.
+    return reply.send(response.body);
   };
 
-  app.route({ method: ['GET', 'POST'], url: '/*', handler });
-  app.route({ method: ['GET', 'POST'], url: '/', handler });
+  // Pages, not API operations: kept out of the OpenAPI document.
+  for (const url of ['/', '/*']) app.route({ method: ['GET', 'POST'], url, schema: { hide: true }, handler });
 }

@@ -49,6 +49,7 @@ export interface SiteRequest {
 export interface SiteResponse {
   status: number;
   headers: Record<string, string>;
+  /** Also set for HEAD, so the HTTP layer can tell its length; it drops the bytes itself. */
   body?: Buffer | undefined;
 }
 
@@ -131,7 +132,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     headers['content-type'] = page.contentType;
     headers['content-length'] = String(bytes.length);
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    return { status: page.status, headers, body: request.method === 'HEAD' ? undefined : bytes };
+    return { status: page.status, headers, body: bytes };
   }
 
   function html(
