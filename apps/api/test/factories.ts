@@ -127,3 +127,37 @@ export async function loggedInUser(
 ): Promise<LoggedIn> {
   return login(app, await createUser(database, overrides));
 }
+
+/** A media row of a site (as an upload would leave it), for records that reference images. */
+export async function createMedia(
+  database: DatabaseHandle,
+  siteId: string,
+  overrides: Partial<{ alt: string; size: number }> = {},
+): Promise<{ id: string; storedName: string }> {
+  const storedName = `${uniqueSuffix()}${uniqueSuffix()}.webp`;
+  const { rows } = await database.query<{ id: string }>(
+    `insert into media (site_id, kind, stored_name, original_name, mime_type, size, width, height, alt)
+     values ($1, 'image', $2, 'photo.jpg', 'image/webp', $3, 1200, 800, $4) returning id`,
+    [siteId, storedName, overrides.size ?? 1000, overrides.alt ?? 'Une photo'],
+  );
+  return { id: rows[0]!.id, storedName };
+}
+
+/** An API token of a site, created through the API by `creator` (shown once: the secret is returned). */
+export async function createApiToken(
+  app: FastifyInstance,
+  creator: LoggedIn,
+  siteId: string,
+  scope: 'read' | 'write',
+): Promise<{ id: string; secret: string; headers: { authorization: string } }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/${siteId}/tokens`,
+    headers: creator.headers,
+    payload: { name: `Jeton ${scope}`, scope },
+  });
+  if (response.statusCode !== 201) throw new Error(`token creation failed: ${response.body}`);
+  const { token, secret } = (JSON.parse(response.body) as { data: { token: { id: string }; secret: string } })
+    .data;
+  return { id: token.id, secret, headers: { authorization: `Bearer ${secret}` } };
+}
