@@ -45,3 +45,9 @@ export const auditListQuery = paginationQuery.extend({
   actorId: id.optional(),
 });
 export type AuditListQuery = z.input<typeof auditListQuery>;
+
+/** `GET /audit` (administrators): every entry, one site's, or with `siteId=none` those outside any site. */
+export const auditGlobalListQuery = auditListQuery.extend({
+  siteId: z.union([id, z.literal('none')]).optional(),
+});
+export type AuditGlobalListQuery = z.input<typeof auditGlobalListQuery>;

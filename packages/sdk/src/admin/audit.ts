@@ -1,4 +1,4 @@
-import { type AuditListQuery, auditEntry, listOf } from '@swigs/schema';
+import { type AuditGlobalListQuery, type AuditListQuery, auditEntry, listOf } from '@swigs/schema';
 import type { Query, Requester } from '../http';
 import { v1 } from './shared';
 
@@ -7,7 +7,7 @@ export function createAuditApi(request: Requester) {
   return {
     listBySite: (siteId: string, query: AuditListQuery = {}) =>
       request('GET', `${v1}/sites/${siteId}/audit`, { query: query as Query, schema: listOf(auditEntry) }),
-    list: (query: AuditListQuery & { siteId?: string } = {}) =>
+    list: (query: AuditGlobalListQuery = {}) =>
       request('GET', `${v1}/audit`, { query: query as Query, schema: listOf(auditEntry) }),
   };
 }
