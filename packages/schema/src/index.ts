@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './common';
+export * from './contacts';
 export * from './contents';
 export * from './courses';
 export * from './errors';

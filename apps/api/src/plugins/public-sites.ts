@@ -13,7 +13,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import { createSitesRepository } from '../modules/sites/sites.repository';
-import { createSitesService } from '../modules/sites/sites.service';
 
 /** Paths the public sites never answer: the API, the admin panel, uploaded files, health. */
 export const reservedPrefixes = ['/api', '/admin', '/uploads', '/healthz', '/readyz', '/metrics'];
@@ -32,13 +31,12 @@ export interface PublicSitesOptions {
 function landingSites(options: PublicSitesOptions): (() => Promise<LandingSite[]>) | undefined {
   const { environment } = options.config;
   if (environment === 'production' || environment === 'staging') return undefined;
-  const service = createSitesService({
-    sites: createSitesRepository(options.database.db),
-    transact: options.database.transact,
-  });
+  // A read-only list of names and addresses for a page of links: no rule of the sites service
+  // applies (no viewer, no change), so this reads the repository directly.
+  const sites = createSitesRepository(options.database.db);
   return async () => {
-    const page = await service.listSites({ role: 'admin', siteIds: [] }, { page: 1, pageSize: 200 });
-    return page.data.map(({ slug, name, domain }) => ({ slug, name, domain }));
+    const { rows } = await sites.list({ page: 1, pageSize: 200 });
+    return rows.map(({ slug, name, domain }) => ({ slug, name, domain }));
   };
 }
 
