@@ -58,6 +58,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -117,6 +118,11 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     log: {
       level: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     },
+    /**
+     * The demo site at start: `auto` seeds it on a brand-new embedded installation in development
+     * (what a newcomer's `npm start` is), `true` whenever it is missing, `false` never.
+     */
+    seedDemo: env.SEED_DEMO,
     adminUi: {
       distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,
     },

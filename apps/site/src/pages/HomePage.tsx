@@ -85,9 +85,9 @@ export function HomePage({ context, courses }: { context: SiteContext; courses: 
       </section>
       {aboutText ? (
         <section className="section soft" aria-labelledby="about-title">
-          <div className="wrap prose">
+          <div className="wrap">
             <h2 id="about-title">{t.home.about}</h2>
-            <p>{aboutText}</p>
+            <p className="prose">{aboutText}</p>
             <div className="actions">
               {hasAbout ? (
                 <a className="button ghost" href={context.href({ kind: 'about' })}>

@@ -28,13 +28,27 @@ export interface PageResult {
 /** What page builders may ask for, loaded on demand (and only once) by the renderer. */
 export interface PageData {
   courses(): Promise<PublicCourse[]>;
-  /** The visible course with this slug, or undefined. */
-  course(slug: string): Promise<PublicCourse | undefined>;
+  /** The visible course with this slug; undefined when there is none, 'gone' when the API says it was removed (410). */
+  course(slug: string): Promise<PublicCourse | 'gone' | undefined>;
 }
 
-/** The SEO of a page, or a plain fallback ("About – Site") when the API has no record for it. */
+/**
+ * The SEO of a page, or a plain fallback ("About – Site") when the API has no record for it.
+ * A record without a meta title resolves to the bare site name on every page; past the home
+ * page the renderer names the page too, so no two pages share a title.
+ */
 function seoFor(context: SiteContext, route: Route, title: string): ResolvedSeo {
-  return seoOf(context, route) ?? plainSeo(`${title} – ${context.site.name}`, context.site.description);
+  const pageTitle = `${title} – ${context.site.name}`;
+  const found = seoOf(context, route);
+  if (!found) return plainSeo(pageTitle, context.site.description);
+  if (route.kind === 'home') return found;
+  const named = (value: string) => (value === context.site.name ? pageTitle : value);
+  return {
+    ...found,
+    title: named(found.title),
+    og: { ...found.og, title: named(found.og.title) },
+    twitter: { ...found.twitter, title: named(found.twitter.title) },
+  };
 }
 
 /** A course's SEO: the API derives it from the course (and an override record); this is the same fallback. */
@@ -134,6 +148,7 @@ export async function buildPage(
     }
     case 'course': {
       const course = await data.course(route.slug);
+      if (course === 'gone') return gonePage(context);
       if (!course) return notFoundPage(context);
       return {
         status: 200,

@@ -17,6 +17,7 @@ import { type LandingSite, renderLanding, renderUnknownHost } from './landing';
 import { buildPage, notFoundPage, type PageData, type PageResult } from './pages';
 import { matchRoute } from './routes';
 import {
+  isGone,
   isNotFound,
   loadSiteData,
   type SiteDataCache,
@@ -259,9 +260,11 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
           return courses;
         },
         course: (slug) =>
-          api
-            .course(address.key, slug)
-            .catch((error) => (isNotFound(error) ? undefined : Promise.reject(error))),
+          api.course(address.key, slug).catch((error) => {
+            if (isNotFound(error)) return undefined;
+            if (isGone(error)) return 'gone' as const;
+            throw error;
+          }),
       };
       const store = (page: CachedResponse) => {
         cache.set(siteId, version, cacheKey, page);

@@ -16,6 +16,11 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
+/** The API knows the record existed and was removed on purpose (410). */
+export function isGone(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 410;
+}
+
 /**
  * The site-wide data per site and content version, kept between requests: a page missing from
  * the page cache (a course page seen for the first time, a 404) then costs only its own data.
