@@ -141,8 +141,8 @@ function head($: CheerioAPI) {
 /** Every JSON-LD block, parsed (a block that is not valid JSON fails the test). */
 function jsonLd($: CheerioAPI): Record<string, unknown>[] {
   return $('script[type="application/ld+json"]')
-    .map((_, element) => JSON.parse($(element).text()) as Record<string, unknown>)
-    .get();
+    .toArray()
+    .map((element) => JSON.parse($(element).text()) as Record<string, unknown>);
 }
 
 function ofType(blocks: Record<string, unknown>[], type: string) {
