@@ -24,6 +24,7 @@ import {
   SiteDataCache as SiteDataStore,
   type SiteReader,
 } from './site-data';
+import { VersionBatcher } from './version-batcher';
 
 export interface Visitor {
   /** The visitor's address, forwarded to the API (rate limits count per visitor, not per renderer). */
@@ -114,6 +115,9 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
   const siteData: SiteDataCache = new SiteDataStore();
   const { assets } = options;
   const now = options.now ?? (() => new Date());
+  // Version lookups are the renderer's own reads (no visitor's data goes with them).
+  const ownReader = options.api({ ip: '127.0.0.1' });
+  const versions = new VersionBatcher((key) => ownReader.version(key));
 
   function respond(
     request: SiteRequest,
@@ -228,7 +232,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     let siteId: string;
     let version: number;
     try {
-      ({ siteId, version } = await api.version(address.key));
+      ({ siteId, version } = await versions.get(address.key));
     } catch (error) {
       if (isNotFound(error)) return unknownSite(request, address);
       return unavailable(request, error);
