@@ -228,7 +228,6 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     }
 
     const address = resolveAddress(request.host, path);
-    const api = options.api({ ip: request.ip });
     let siteId: string;
     let version: number;
     try {
@@ -247,6 +246,8 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
       const hit = cache.get(siteId, version, cacheKey);
       if (hit) return respond(request, hit, cacheControl, previewHeaders);
     }
+    // Only a miss reads anything but the version: the visitor's client is made here.
+    const api = options.api({ ip: request.ip });
 
     try {
       const data = await siteData.get(siteId, version, () => loadSiteData(api, address.key));
