@@ -232,28 +232,30 @@ export function fakeApi(state: FakeState): SiteApi {
       await known(key);
       return state.seo;
     },
-    async contactToken(key) {
-      count('contactToken');
-      await known(key);
-      return {
-        token: `token-${state.calls.contactToken}`,
-        minFillSeconds: 3,
-        maxAgeSeconds: 86400,
-        honeypotField: 'website',
-      };
-    },
-    async contact(key, body) {
-      count('contact');
-      await known(key);
-      if (state.contactProblem) {
-        throw new ApiError({
-          type: 'about:blank',
-          title: 'Refused',
-          ...state.contactProblem,
-        } as ConstructorParameters<typeof ApiError>[0]);
-      }
-      state.sent.push(body as Record<string, unknown>);
-      return { received: true };
+    contact: {
+      async formToken(key) {
+        count('contactToken');
+        await known(key);
+        return {
+          token: `token-${state.calls.contactToken}`,
+          minFillSeconds: 3,
+          maxAgeSeconds: 86400,
+          honeypotField: 'website',
+        };
+      },
+      async send(key, body) {
+        count('contact');
+        await known(key);
+        if (state.contactProblem) {
+          throw new ApiError({
+            type: 'about:blank',
+            title: 'Refused',
+            ...state.contactProblem,
+          } as ConstructorParameters<typeof ApiError>[0]);
+        }
+        state.sent.push(body as Record<string, unknown>);
+        return { received: true };
+      },
     },
   };
 }

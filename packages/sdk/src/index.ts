@@ -6,10 +6,9 @@ import { createPublicContactApi } from './public/contact';
 export type { AdminApi } from './admin';
 export { ApiError, type ClientOptions, type Page } from './http';
 export type { PublicApi } from './public';
-export { contactPath } from './public/contact';
 
-/** The public client: the read API plus the contact form. */
-export type PublicClient = PublicApi & ReturnType<typeof createPublicContactApi>;
+/** The public client: the read API, and `contact` for a site's contact form. */
+export type PublicClient = PublicApi & { contact: ReturnType<typeof createPublicContactApi> };
 
 /**
  * A typed SWIGS CMS client. Every call's input and output types come from `@swigs/schema`, and
@@ -36,5 +35,5 @@ export function createPublicClient(
   options: Omit<ClientOptions, 'getAccessToken' | 'onUnauthorized'>,
 ): PublicClient {
   const request = createRequester(options);
-  return { ...createPublicApi(request), ...createPublicContactApi(request) };
+  return { ...createPublicApi(request), contact: createPublicContactApi(request) };
 }

@@ -1,5 +1,5 @@
 import { type ContactFormBody, contactHoneypotField } from '@swigs/schema';
-import { ApiError, contactPath, type PublicClient } from '@swigs/sdk';
+import { ApiError, type PublicClient } from '@swigs/sdk';
 import type { ContactFormProps } from '../components/ContactForm';
 import {
   type ContactValues,
@@ -11,7 +11,15 @@ import {
 import type { SiteContext } from '../context';
 
 /** The calls of the SDK's public client the contact form uses. */
-export type ContactApi = Pick<PublicClient, 'contactToken' | 'contact'>;
+export type ContactApi = Pick<PublicClient, 'contact'>;
+
+/**
+ * Where the hydrated form posts, in the browser: the public contact endpoint, on the page's own
+ * origin. The slug, not the host, so the same path works on the site's domain and under /preview/.
+ */
+export function contactEndpoint(slug: string): string {
+  return `/api/v1/public/sites/${encodeURIComponent(slug)}/contact`;
+}
 
 /** Name of the hidden field that carries the signed form token. */
 export const formTokenField = 'formToken' satisfies keyof ContactFormBody;
@@ -28,7 +36,7 @@ export async function contactFormFor(input: ContactInput & { sent: boolean }): P
   return formProps(input, {
     values: emptyContactValues,
     sent: input.sent,
-    token: input.sent ? '' : (await input.api.contactToken(input.key)).token,
+    token: input.sent ? '' : (await input.api.contact.formToken(input.key)).token,
   });
 }
 
@@ -39,8 +47,7 @@ function formProps(
   return {
     language: context.language,
     action: context.href({ kind: 'contact' }),
-    // The slug, not the host: the same endpoint works on the site's domain and under /preview/.
-    endpoint: contactPath(context.site.slug || key),
+    endpoint: contactEndpoint(context.site.slug || key),
     honeypotName: contactHoneypotField,
     tokenName: formTokenField,
     errors: {},
@@ -62,7 +69,7 @@ export async function handleContactPost(
   const t = context.t.contact;
   const values = contactValuesFrom(form);
   const postedToken = form.get(formTokenField) ?? '';
-  const token = postedToken || (await api.contactToken(key)).token;
+  const token = postedToken || (await api.contact.formToken(key)).token;
   const again = (
     status: number,
     errors: ContactFormProps['errors'],
@@ -75,7 +82,7 @@ export async function handleContactPost(
   const errors = validateContact(values, t);
   if (Object.keys(errors).length > 0) return again(400, errors);
   try {
-    await api.contact(key, {
+    await api.contact.send(key, {
       ...values,
       [contactHoneypotField]: form.get(contactHoneypotField) ?? '',
       [formTokenField]: postedToken,
