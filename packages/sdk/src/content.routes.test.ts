@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../apps/api/test/build-test-app';
 import { createSite, createUser } from '../../../apps/api/test/factories';
-import { ApiError, createClient, createPublicClient } from './index';
+import { type ApiError, createClient, createPublicClient } from './index';
 
 /** End to end: the editorial SDK and the public SDK over real HTTP against a listening server. */
 let t: TestApp;
@@ -44,7 +44,10 @@ describe('SDK: courses, contents, SEO, tokens, stats, audit and the public API',
 
     const pages = await api.seo.list(site.id);
     const home = pages.data.find((p) => p.page === 'home')!;
-    const saved = await api.seo.update(site.id, home.id, { metaTitle: 'x'.repeat(70), version: home.version });
+    const saved = await api.seo.update(site.id, home.id, {
+      metaTitle: 'x'.repeat(70),
+      version: home.version,
+    });
     expect(saved.warnings.map((w) => w.field)).toEqual(['metaTitle']);
     expect((await visitor.seo(site.slug)).pages.home!.title).toBe('x'.repeat(70));
 
@@ -60,7 +63,9 @@ describe('SDK: courses, contents, SEO, tokens, stats, audit and the public API',
     const created = await api.tokens.create(site.id, { name: 'Front', scope: 'read' });
     const integration = createClient({ baseUrl, getAccessToken: () => created.secret });
     expect((await integration.courses.list(site.id)).meta.total).toBe(2);
-    const refused = await integration.courses.create(site.id, { title: 'Non' }).catch((error: unknown) => error);
+    const refused = await integration.courses
+      .create(site.id, { title: 'Non' })
+      .catch((error: unknown) => error);
     expect((refused as ApiError).code).toBe('TOKEN_READ_ONLY');
     expect((await api.tokens.revoke(site.id, created.token.id)).revokedAt).not.toBeNull();
     const revoked = await integration.courses.list(site.id).catch((error: unknown) => error);

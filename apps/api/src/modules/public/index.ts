@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
 import type { DatabaseHandle } from '../../db/client';
@@ -10,6 +10,7 @@ import { registerPublicRoutes } from './public.routes';
 import { createPublicService, type PublicService } from './public.service';
 import { createMemoryPublicCache, createNoPublicCache, type PublicCache } from './public-cache';
 import { createRedisPublicCache } from './public-cache.redis';
+import { createPublicCorsHook } from './public-cors';
 import { createSeoFiles } from './seo-files';
 import { createSiteChanges, type SiteChanges } from './site-changes';
 
@@ -18,6 +19,8 @@ export interface PublicContext {
   cache: PublicCache;
   service: PublicService;
   changes: SiteChanges;
+  /** CORS for the public API from the sites' own domains; an app-level onRequest hook. */
+  corsHook: onRequestHookHandler;
   close(): void;
 }
 
@@ -57,7 +60,7 @@ export function createPublicContext(
     }),
     warn: (error, message) => log.warn({ err: error }, message),
   });
-  return { cache, service, changes, close };
+  return { cache, service, changes, corsHook: createPublicCorsHook(service), close };
 }
 
 export function registerPublicModule(app: FastifyInstance, deps: ModuleDeps) {

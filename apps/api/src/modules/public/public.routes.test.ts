@@ -80,6 +80,8 @@ describe('public read API', () => {
     expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+    expect(first.headers.vary).toBe('Origin');
     const version = Number(first.headers['x-content-version']);
     expect(version).toBeGreaterThan(1);
     const cached = await t.app.inject({ method: 'GET', url });
