@@ -239,6 +239,10 @@ export function createPublicRepository(db: Database) {
       return rows.map(toPublicCourse);
     },
 
+    async listSiteIds(): Promise<string[]> {
+      return (await db.select({ id: sites.id }).from(sites)).map((row) => row.id);
+    },
+
     /** The site id behind a public name. */
     async findSiteId(siteKey: string): Promise<string | undefined> {
       return (await version.execute({ key: siteKey }))[0]?.siteId;
