@@ -48,6 +48,15 @@ interface Result {
   p50: number;
   p99: number;
   bytes: number;
+  /** CPU time the server process spent per answered request (user + system), in microseconds. */
+  cpuMicrosPerRequest: number;
+}
+
+/** User + system CPU time of a process so far, in microseconds (from /proc, clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After "pid (comm) ", utime and stime are the 12th and 13th fields.
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / 100;
 }
 
 function need(command: string, hint: string) {
@@ -164,7 +173,12 @@ function parseLatency(value: string, unit: string): number {
   return Number(value) * factor;
 }
 
-function wrk(url: string, seconds: number): Omit<Result, 'name' | 'bytes'> {
+function wrk(
+  url: string,
+  seconds: number,
+): Omit<Result, 'name' | 'bytes' | 'cpuMicrosPerRequest'> & {
+  requests: number;
+} {
   const output = execFileSync(
     'taskset',
     ['-c', loadCore, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url],
@@ -172,24 +186,30 @@ function wrk(url: string, seconds: number): Omit<Result, 'name' | 'bytes'> {
   );
   if (/Non-2xx or 3xx responses/.test(output)) throw new Error(`errors during the run:\n${output}`);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
+  const total = /(\d+) requests in/.exec(output);
   const p50 = /\s50%\s+([\d.]+)(us|ms|s)/.exec(output);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
-  if (!rps || !p50 || !p99) throw new Error(`cannot read wrk's output:\n${output}`);
+  if (!rps || !p50 || !p99 || !total) throw new Error(`cannot read wrk's output:\n${output}`);
   return {
+    requests: Number(total[1]),
     requestsPerSecond: Number(rps[1]),
     p50: parseLatency(p50[1]!, p50[2]!),
     p99: parseLatency(p99[1]!, p99[2]!),
   };
 }
 
-async function measure(name: string, url: string): Promise<Result> {
+async function measure(name: string, server: ChildProcess, url: string): Promise<Result> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${name}: ${url} answered ${response.status}`);
   const bytes = (await response.arrayBuffer()).byteLength;
   wrk(url, 3); // warm-up: JIT, connection pools, caches
-  const result = { name, bytes, ...wrk(url, duration) };
+  const cpuBefore = cpuMicros(server.pid!);
+  const { requests, ...run } = wrk(url, duration);
+  const cpuMicrosPerRequest = (cpuMicros(server.pid!) - cpuBefore) / requests;
+  const result = { name, bytes, cpuMicrosPerRequest, ...run };
   process.stderr.write(
-    `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(2)} ms\n`,
+    `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(2)} ms, ` +
+      `${cpuMicrosPerRequest.toFixed(0)} µs CPU/request\n`,
   );
   return result;
 }
@@ -253,7 +273,7 @@ async function main() {
         {},
       );
       children.push(bare);
-      results.push(await measure('bare node:http, same bytes', 'http://127.0.0.1:4301/'));
+      results.push(await measure('bare node:http, same bytes', bare, 'http://127.0.0.1:4301/'));
       await stop(bare);
     }
 
@@ -265,21 +285,25 @@ async function main() {
         { DATABASE_URL: databaseUrl },
       );
       children.push(fastify);
-      results.push(await measure('bare Fastify + same SELECT', `http://127.0.0.1:4302/courses/${site.host}`));
+      results.push(
+        await measure('bare Fastify + same SELECT', fastify, `http://127.0.0.1:4302/courses/${site.host}`),
+      );
       await stop(fastify);
     }
 
     if (runs('cached')) {
       const cached = await startOurs(4303, common);
       children.push(cached);
-      results.push(await measure('ours, cached (in process)', `http://127.0.0.1:4303${publicPath}`));
+      results.push(await measure('ours, cached (in process)', cached, `http://127.0.0.1:4303${publicPath}`));
       await stop(cached);
     }
 
     if (runs('uncached')) {
       const uncached = await startOurs(4304, { ...common, PUBLIC_CACHE_TTL_SECONDS: '0' });
       children.push(uncached);
-      results.push(await measure('ours, uncached (PostgreSQL)', `http://127.0.0.1:4304${publicPath}`));
+      results.push(
+        await measure('ours, uncached (PostgreSQL)', uncached, `http://127.0.0.1:4304${publicPath}`),
+      );
       await stop(uncached);
     }
 
@@ -287,7 +311,7 @@ async function main() {
       const prefix = `bench-${randomBytes(4).toString('hex')}:`;
       const redis = await startOurs(4305, { ...common, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
       children.push(redis);
-      results.push(await measure('ours, cached in Redis', `http://127.0.0.1:4305${publicPath}`));
+      results.push(await measure('ours, cached in Redis', redis, `http://127.0.0.1:4305${publicPath}`));
       await stop(redis);
       const { Redis } = await import('ioredis');
       const client = new Redis(redisUrl);
@@ -310,21 +334,32 @@ function report(results: Result[]) {
   const fastify = byName('bare Fastify');
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
   const postgres = execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
   const lines = [
-    `Date: ${new Date().toISOString()}`,
+    `Date: ${new Date().toISOString()} — load average at the end (1/5/15 min): ${load}`,
     `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${postgres}`,
     `Command: npm run build && npx tsx bench/public-read.ts (wrk -t1 -c${connections} -d${duration}s --latency; server on core ${serverCore}, wrk on core ${loadCore})`,
     '',
-    '| server | bytes | req/s | p50 (ms) | p99 (ms) | ratio |',
-    '| --- | ---: | ---: | ---: | ---: | --- |',
+    '| server | bytes | req/s | p50 (ms) | p99 (ms) | ratio (req/s) | server CPU per request | ratio (CPU) |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...results.map((r) => {
-      const ratio =
-        r.name.startsWith('ours, uncached') && fastify
-          ? `${((r.requestsPerSecond / fastify.requestsPerSecond) * 100).toFixed(0)} % of bare Fastify + SELECT`
-          : r.name.startsWith('ours') && bare
-            ? `${((r.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % of bare node:http`
-            : '';
-      return `| ${r.name} | ${r.bytes} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${ratio} |`;
+      const baseline = r.name.startsWith('ours, uncached')
+        ? fastify
+        : r.name.startsWith('ours')
+          ? bare
+          : undefined;
+      const label = baseline === fastify ? 'bare Fastify + SELECT' : 'bare node:http';
+      const ratio = baseline
+        ? `${((r.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(0)} % of ${label}`
+        : '';
+      // The share of throughput one core would give us compared with the baseline, from CPU time alone.
+      const cpuRatio = baseline
+        ? `${((baseline.cpuMicrosPerRequest / r.cpuMicrosPerRequest) * 100).toFixed(0)} % of ${label}`
+        : '';
+      return `| ${r.name} | ${r.bytes} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${ratio} | ${r.cpuMicrosPerRequest.toFixed(0)} µs | ${cpuRatio} |`;
     }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

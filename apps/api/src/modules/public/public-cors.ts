@@ -25,11 +25,14 @@ async function allowOrigin(service: PublicService, request: FastifyRequest, repl
 }
 
 export function createPublicCorsHook(service: PublicService): onRequestHookHandler {
-  return async (request, reply) => {
-    if (!request.routeOptions.url?.startsWith(publicPrefix)) return;
+  // Callback style with an early exit: most requests (servers, same-origin pages) carry no Origin,
+  // and this runs on every request of the API.
+  return (request, reply, done) => {
+    if (!request.routeOptions.url?.startsWith(publicPrefix)) return done();
     // Answers differ by Origin (with or without CORS headers): caches must keep them apart.
     reply.header('vary', 'Origin');
-    await allowOrigin(service, request, reply);
+    if (!request.headers.origin) return done();
+    allowOrigin(service, request, reply).then(() => done(), done);
   };
 }
 
