@@ -35,6 +35,11 @@ describe('public read API', () => {
       expect(response.body).not.toContain('secret@ecole.ch');
       expect(response.body).not.toContain('notificationEmails');
     }
+    const badPrefix = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/sites/${site.slug}/contents?prefix=%25`,
+    });
+    expect(badPrefix.statusCode).toBe(400);
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/public/sites/nope.example.ch' });
     expect(missing.statusCode).toBe(404);
     expect(json(missing).code).toBe('SITE_NOT_FOUND');
