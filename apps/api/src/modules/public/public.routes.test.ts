@@ -35,6 +35,11 @@ describe('public read API', () => {
       expect(response.body).not.toContain('secret@ecole.ch');
       expect(response.body).not.toContain('notificationEmails');
     }
+    const badPrefix = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/sites/${site.slug}/contents?prefix=%25`,
+    });
+    expect(badPrefix.statusCode).toBe(400);
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/public/sites/nope.example.ch' });
     expect(missing.statusCode).toBe(404);
     expect(json(missing).code).toBe('SITE_NOT_FOUND');
@@ -80,6 +85,8 @@ describe('public read API', () => {
     expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(first.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+    expect(first.headers.vary).toBe('Origin');
     const version = Number(first.headers['x-content-version']);
     expect(version).toBeGreaterThan(1);
     const cached = await t.app.inject({ method: 'GET', url });
