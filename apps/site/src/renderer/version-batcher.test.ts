@@ -9,6 +9,8 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('version batcher', () => {
   it('never lets a request join a lookup that started before it arrived', async () => {
     const lookups: { resolve: (v: number) => void }[] = [];
@@ -18,6 +20,9 @@ describe('version batcher', () => {
       return d.promise;
     });
     const first = batcher.get('site');
+    const sameTurn = batcher.get('site');
+    await endOfTurn();
+    // Requests of one event-loop turn share one lookup that starts after all of them.
     expect(lookups).toHaveLength(1);
     // Arrive while the first lookup runs: they share the next one, not the first.
     const second = batcher.get('site');
@@ -25,14 +30,15 @@ describe('version batcher', () => {
     expect(lookups).toHaveLength(1);
     lookups[0]!.resolve(1);
     expect(await first).toBe(1);
-    await Promise.resolve();
-    await Promise.resolve();
+    expect(await sameTurn).toBe(1);
+    await endOfTurn();
     expect(lookups).toHaveLength(2);
     lookups[1]!.resolve(2);
     expect(await second).toBe(2);
     expect(await third).toBe(2);
     // Nothing running: a new request starts its own lookup.
     const fourth = batcher.get('site');
+    await endOfTurn();
     expect(lookups).toHaveLength(3);
     lookups[2]!.resolve(3);
     expect(await fourth).toBe(3);

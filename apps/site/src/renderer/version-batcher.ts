@@ -5,13 +5,18 @@
  * A request never joins a lookup that was already running when it arrived (that lookup may
  * have read the version just before an edit the visitor already saw saved). It waits for the
  * next lookup instead, which starts after it arrived, and which every request that arrived in
- * the meantime shares. Under load this turns one lookup per request into one per round trip,
- * and an edit still shows on the very next request.
+ * the meantime shares. A lookup starts at the end of the event-loop turn (`setImmediate`), so the
+ * requests read from the network in one turn share it even when a lookup answers in-process
+ * within microseconds. Under load this turns one lookup per request into one per turn or round
+ * trip, and an edit still shows on the very next request.
  */
 interface BatchState<V> {
   running?: Promise<V> | undefined;
   queued?: Promise<V> | undefined;
 }
+
+const settled = () => undefined;
+const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class VersionBatcher<V> {
   private readonly states = new Map<string, BatchState<V>>();
@@ -24,12 +29,10 @@ export class VersionBatcher<V> {
       state = {};
       this.states.set(key, state);
     }
-    const { running } = state;
-    if (!running) return this.start(key, state);
     if (state.queued) return state.queued;
     const current = state;
-    const settled = () => undefined;
-    const queued = running.then(settled, settled).then(() => {
+    const ready = current.running ? current.running.then(settled, settled).then(endOfTurn) : endOfTurn();
+    const queued = ready.then(() => {
       current.queued = undefined;
       return this.start(key, current);
     });
