@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface RunningServer {
+  pid: number;
   port: number;
   origin: string;
   stop(): Promise<void>;
@@ -28,19 +30,20 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Pr
 
 /**
  * The built server (`npm run build` first) on a brand-new embedded data directory, with the demo
- * site seeded at start: what a newcomer's `npm start` serves. `taskset` pins it to one core.
+ * site seeded at start, in the production profile. `taskset` pins it to one core.
  */
 export async function startEmbeddedServer(options: { port: number; core?: string }): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'swigs-bench-site-'));
   const server = path.join(root, 'apps/api/dist/server.js');
   const env = {
     ...process.env,
-    SWIGS_ENV: 'development',
+    // The production profile, with its default log level (one line per request, to a discarded stdout).
+    SWIGS_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
     PORT: String(options.port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
     ADMIN_EMAIL: 'bench@example.ch',
     ADMIN_PASSWORD: 'bench-password-not-secret',
   };
@@ -53,6 +56,7 @@ export async function startEmbeddedServer(options: { port: number; core?: string
   const origin = `http://127.0.0.1:${options.port}`;
   await waitFor(`${origin}/healthz`, child);
   return {
+    pid: child.pid!,
     port: options.port,
     origin,
     async stop() {

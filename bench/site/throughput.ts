@@ -12,7 +12,7 @@
  * BENCH_PORT (default 3932). Writes bench/results/site-throughput.json.
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,15 @@ interface Result {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** Server CPU (user + system) per request, in microseconds: steadier than req/s on a shared machine. */
+  cpuPerRequest: number;
+}
+
+/** CPU time a process has used so far, in microseconds (utime + stime of /proc/<pid>/stat). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1_000_000) / 100;
 }
 
 /** The raw bytes and headers of a page, as sent (not decompressed). */
@@ -59,7 +68,7 @@ function parseLatency(value: string, unit: string): number {
   return Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
 }
 
-function wrk(url: string, seconds: number): Omit<Result, 'name'> {
+function wrk(url: string, seconds: number): Omit<Result, 'name' | 'cpuPerRequest'> & { requests: number } {
   const output = execFileSync(
     'taskset',
     [
@@ -82,19 +91,23 @@ function wrk(url: string, seconds: number): Omit<Result, 'name'> {
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
   const p50 = /\s50%\s+([\d.]+)(us|ms|s)/.exec(output);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
-  if (!rps || !p50 || !p99) throw new Error(`cannot read wrk's output:\n${output}`);
+  const requests = /(\d+) requests in/.exec(output);
+  if (!rps || !p50 || !p99 || !requests) throw new Error(`cannot read wrk's output:\n${output}`);
   return {
     requestsPerSecond: Number(rps[1]),
     p50: parseLatency(p50[1]!, p50[2]!),
     p99: parseLatency(p99[1]!, p99[2]!),
+    requests: Number(requests[1]),
   };
 }
 
-function measure(name: string, url: string): Result {
+function measure(name: string, url: string, pid: number): Result {
   wrk(url, 3); // warm-up: JIT, caches
-  const result = { name, ...wrk(url, duration) };
+  const cpuBefore = cpuMicros(pid);
+  const { requests, ...run } = wrk(url, duration);
+  const result = { name, ...run, cpuPerRequest: (cpuMicros(pid) - cpuBefore) / requests };
   process.stderr.write(
-    `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(2)} ms\n`,
+    `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(2)} ms, ${result.cpuPerRequest.toFixed(0)} µs CPU/request\n`,
   );
   return result;
 }
@@ -124,7 +137,7 @@ try {
     throw new Error(`unexpected answer: ${page.status} ${page.headers['content-encoding']}`);
   }
   uncompressed = (await rawGet(url, 'identity')).body.length;
-  results.push(measure('ours: cached page (embedded server)', url));
+  results.push(measure('ours: cached page (embedded server)', url, server.pid));
 } finally {
   await server.stop();
 }
@@ -135,7 +148,7 @@ const headers = { 'content-type': type, 'content-encoding': 'br', etag, vary, 'c
 writeFileSync(file, JSON.stringify({ headers, body: page.body.toString('base64') }));
 const bare = await startBare(file);
 try {
-  results.unshift(measure('bare node:http, same bytes', `http://127.0.0.1:${port}/`));
+  results.unshift(measure('bare node:http, same bytes', `http://127.0.0.1:${port}/`, bare.pid!));
 } finally {
   bare.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
@@ -151,10 +164,10 @@ writeFileSync(
 console.log(
   `Demo home page: ${uncompressed} bytes of HTML, ${page.body.length} bytes with brotli. wrk -t1 -c${connections} -d${duration}s --latency; server on core ${serverCore}, wrk on core ${loadCore}.\n`,
 );
-console.log('| server | req/s | p50 | p99 | vs bare |');
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| server | req/s | p50 | p99 | vs bare | server CPU per request |');
+console.log('| --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   console.log(
-    `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${((100 * r.requestsPerSecond) / baseline.requestsPerSecond).toFixed(0)} % |`,
+    `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${((100 * r.requestsPerSecond) / baseline.requestsPerSecond).toFixed(0)} % | ${r.cpuPerRequest.toFixed(0)} µs |`,
   );
 }
