@@ -408,6 +408,16 @@ describe('public sites served by one process', () => {
     expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(first.body);
     expect(Number(brotli.headers['content-length'])).toBeLessThan(first.body.length / 2);
 
+    // The same security headers as the API's (helmet's), precomputed for pages.
+    const apiAnswer = await e.page(lacHost, '/api/v1/auth/me');
+    for (const header of [
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+    ]) {
+      expect(first.headers[header], header).toBe(apiAnswer.headers[header]);
+    }
     const script = load((await e.page(lacHost, '/')).body)('link[rel=icon]').attr('href');
     expect(script).toBe('/favicon.svg');
     const favicon = await e.page(lacHost, '/favicon.svg');
