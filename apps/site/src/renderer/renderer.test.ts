@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { ApiError } from '@swigs/sdk';
 import { load } from 'cheerio';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type FakeState, fakeApi, fakeAssets, fakeState, image } from '../../test/fixtures';
@@ -168,6 +169,51 @@ describe('site renderer', () => {
     const course = html(await get('/courses/permis-voile'));
     expect(course('title').text()).toBe('Permis voile – École du Lac');
     expect(course('.panel .facts').text()).toMatch(/1\s?–\s?3 September 2025/);
+  });
+
+  it('answers 410 for a course the API says is gone', async () => {
+    const api = fakeApi(state);
+    const gone = createSiteRenderer({
+      api: () => ({
+        ...api,
+        course: async () => {
+          throw new ApiError({ type: 'about:blank', title: 'Gone', status: 410, code: 'NOT_FOUND' });
+        },
+      }),
+      assets: fakeAssets(),
+    });
+    const response = await gone.handle({
+      method: 'GET',
+      host: 'ecole-du-lac.ch',
+      url: '/formations/ancienne',
+      ip: '1.1.1.1',
+    });
+    expect(response.status).toBe(410);
+    const $ = html(response);
+    expect($('h1').text()).toBe('Cette formation n’est plus proposée');
+    expect($('meta[name=robots]').attr('content')).toBe('noindex');
+  });
+
+  it('names each page in its title when its SEO record has none (never the bare site name twice)', async () => {
+    const bare = (title: string) => ({
+      ...state.seo.pages.home!,
+      title,
+      og: { ...state.seo.pages.home!.og, title },
+    });
+    state.seo = {
+      ...state.seo,
+      pages: { home: bare('École du Lac'), courses: bare('École du Lac'), about: bare('Notre histoire') },
+    };
+    expect(html(await get('/'))('title').text()).toBe('École du Lac');
+    expect(html(await get('/formations'))('title').text()).toBe('Formations – École du Lac');
+    expect(html(await get('/formations'))('meta[property="og:title"]').attr('content')).toBe(
+      'Formations – École du Lac',
+    );
+    expect(html(await get('/a-propos'))('title').text()).toBe('Notre histoire');
+    // No record at all: the page's name and the site's description.
+    const contact = html(await get('/contact'));
+    expect(contact('title').text()).toBe('Contact – École du Lac');
+    expect(contact('meta[name=description]').attr('content')).toBe(state.site.description);
   });
 
   it('answers 503 when the API fails, without caching the failure', async () => {
