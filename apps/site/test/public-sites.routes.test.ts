@@ -319,6 +319,8 @@ describe('public sites served by one process', () => {
     const unknown = await page('nobody.example.org', '/');
     expect(unknown.response.statusCode).toBe(404);
     expect(unknown.$('h1').text()).toBe('Aucun site à cette adresse');
+    // A host name no site could have is no site either (not a server error).
+    expect((await page(`${'x'.repeat(300)}.example.org`, '/')).response.statusCode).toBe(404);
     // The API keeps its own 404s.
     const api = await e.page(lacHost, '/api/v1/nope');
     expect(api.statusCode).toBe(404);

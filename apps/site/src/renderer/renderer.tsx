@@ -1,4 +1,5 @@
 import type { PublicCourse } from '@swigs/schema';
+import { ApiError } from '@swigs/sdk';
 import { renderToString } from 'react-dom/server';
 import { Layout } from '../components/Layout';
 import { siteContents } from '../contents';
@@ -233,7 +234,9 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     try {
       ({ siteId, version } = await versions.get(address.key));
     } catch (error) {
-      if (isNotFound(error)) return unknownSite(request, address);
+      // 400: a Host header that cannot name any site (too long, odd characters) is no site either.
+      if (isNotFound(error) || (error instanceof ApiError && error.status === 400))
+        return unknownSite(request, address);
       return unavailable(request, error);
     }
     cache.noteVersion(siteId, version);
