@@ -6,7 +6,6 @@ import { createMedia, createSite, loggedInUser } from '../../../test/factories';
 import { findMediaUsages as findContentUsages } from '../contents/contents.media-usage';
 import { findMediaUsages as findCourseUsages } from '../courses/courses.media-usage';
 import { findMediaUsages as findSeoUsages } from '../seo/seo.media-usage';
-import { findMediaUsages as findSiteUsages } from '../sites/sites.media-usage';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,7 +32,7 @@ describe('seo.json files', () => {
 });
 
 describe('media usage finders', () => {
-  it('name the course, content block, SEO record and site settings that show a media', async () => {
+  it('name the course, content block and SEO record that show a media', async () => {
     const site = await createSite(t.database);
     const media = await createMedia(t.database, site.id);
     const unused = await createMedia(t.database, site.id);
@@ -48,22 +47,18 @@ describe('media usage finders', () => {
         .body,
     ).data;
     const seo = JSON.parse((await call('POST', '/seo', { page: '/tarifs', ogImageId: media.id })).body).data;
-    await call('PATCH', '', { logoId: media.id });
 
     const { db } = t.database;
     expect(await findCourseUsages(db, site.id, media.id)).toEqual([
-      { kind: 'course', id: course.id, label: 'Voile' },
+      { type: 'course', id: course.id, label: 'Voile' },
     ]);
     expect(await findContentUsages(db, site.id, media.id)).toEqual([
-      { kind: 'content', id: block.id, label: 'home.image' },
+      { type: 'content', id: block.id, label: 'home.image' },
     ]);
     expect(await findSeoUsages(db, site.id, media.id)).toEqual([
-      { kind: 'seo', id: seo.id, label: 'SEO /tarifs' },
+      { type: 'seo', id: seo.id, label: 'SEO /tarifs' },
     ]);
-    expect(await findSiteUsages(db, site.id, media.id)).toEqual([
-      { kind: 'site', id: site.id, label: `Logo of ${site.name}` },
-    ]);
-    for (const find of [findCourseUsages, findContentUsages, findSeoUsages, findSiteUsages]) {
+    for (const find of [findCourseUsages, findContentUsages, findSeoUsages]) {
       expect(await find(db, site.id, unused.id)).toEqual([]);
     }
   });
