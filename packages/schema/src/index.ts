@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './common';
 export * from './errors';
+export * from './jobs';
 export * from './media';
 export * from './sites';
 export * from './users';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthModule } from './auth';
 import type { ModuleDeps } from './deps';
+import { registerJobsModule } from './jobs';
 import { registerSitesModule } from './sites';
 import { registerUsersModule } from './users';
 
@@ -9,4 +10,5 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerJobsModule(app, deps);
 }

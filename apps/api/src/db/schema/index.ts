@@ -1,4 +1,5 @@
 export * from './media';
+export * from './password-resets';
 export * from './sessions';
 export * from './sites';
 export * from './users';
