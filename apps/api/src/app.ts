@@ -19,6 +19,7 @@ import { registerModules } from './modules';
 import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerUploadsRoutes } from './modules/media/uploads.routes';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
 import { docsPrefix, openapi } from './plugins/openapi';
@@ -132,6 +133,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await jobs.stop();
     mailer.close();
   });
+
+  registerUploadsRoutes(app, config.media.uploadsDir);
 
   const moduleDeps: ModuleDeps = {
     config,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAuthModule } from './auth';
 import type { ModuleDeps } from './deps';
 import { registerJobsModule } from './jobs';
+import { registerMediaModule } from './media';
 import { registerSitesModule } from './sites';
 import { registerUsersModule } from './users';
 
@@ -11,4 +12,5 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
   registerJobsModule(app, deps);
+  registerMediaModule(app, deps);
 }
