@@ -60,7 +60,7 @@ export function registerMediaRoutes(
           );
         }
         const file = await request.file();
-        if (!file || file.fieldname !== 'file') {
+        if (file?.fieldname !== 'file') {
           file?.file.resume();
           throw new AppError('VALIDATION_FAILED', 'Send the file in a part named "file".', {
             errors: [{ field: 'file', message: 'A file is required.', code: 'required' }],

@@ -44,9 +44,9 @@ export interface UploadInput {
  */
 export function displayName(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const cleaned = [...base]
+    .filter((char) => char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(0, 255);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;

@@ -181,7 +181,7 @@ export function sanitizeSvg(source: string): SanitizedSvg {
     throw error instanceof SvgRejected ? error : new SvgRejected('This SVG file is not well-formed XML.');
   }
   const root = document.documentElement;
-  if (!root || root.localName !== 'svg' || root.namespaceURI !== svgNamespace) {
+  if (root?.localName !== 'svg' || root.namespaceURI !== svgNamespace) {
     throw new SvgRejected('This file is not an SVG image.');
   }
   for (const child of Array.from(document.childNodes)) {
