@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './common';
+export * from './contacts';
 export * from './errors';
 export * from './jobs';
 export * from './media';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthModule } from './auth';
+import { registerContactsModule } from './contacts';
 import type { ModuleDeps } from './deps';
 import { registerJobsModule } from './jobs';
 import { registerMediaModule } from './media';
@@ -13,4 +14,5 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerSitesModule(app, deps);
   registerJobsModule(app, deps);
   registerMediaModule(app, deps);
+  registerContactsModule(app, deps);
 }

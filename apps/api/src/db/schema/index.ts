@@ -1,3 +1,4 @@
+export * from './contacts';
 export * from './media';
 export * from './password-resets';
 export * from './sessions';

@@ -92,6 +92,7 @@ export function createSitesService(deps: SitesServiceDeps) {
           social: { ...defaultSiteSocial, ...body.social },
           theme: { ...defaultSiteTheme, ...body.theme },
           notificationEmails: body.notificationEmails ?? [],
+          contactAcknowledgement: body.contactAcknowledgement ?? false,
         });
         await sites.replaceHosts(tx, siteId, body.domain, body.aliases);
         return siteId;
