@@ -127,6 +127,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       expireInSeconds: 120,
     },
     onSent: (kind, _to, jobId) => app.log.info({ kind, jobId }, 'mail sent'),
+    onFailed: (kind, jobId, attempt, error) =>
+      app.log.warn({ kind, jobId, attempt, err: error }, 'mail attempt failed; it will be retried'),
   });
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', async () => {

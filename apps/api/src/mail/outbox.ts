@@ -30,6 +30,8 @@ export interface MailOutboxDeps {
   mailer: Pick<Mailer, 'send'>;
   policy: QueuePolicy;
   onSent(kind: string, to: string, jobId: string): void;
+  /** An attempt failed; the queue retries it later (or keeps it as a dead letter after the last). */
+  onFailed(kind: string, jobId: string, attempt: number, error: unknown): void;
 }
 
 /**
@@ -43,10 +45,15 @@ export function createMailOutbox(deps: MailOutboxDeps): MailOutbox {
     const composer = composers.get(job.kind);
     // Thrown, not skipped: an unknown kind is a deployment mistake an admin should see in the dead letters.
     if (!composer) throw new Error(`No mail composer for kind "${job.kind}".`);
-    const mail = await composer(job);
-    if (!mail) return;
-    await deps.mailer.send(mail);
-    deps.onSent(job.kind, mail.to, meta.id);
+    try {
+      const mail = await composer(job);
+      if (!mail) return;
+      await deps.mailer.send(mail);
+      deps.onSent(job.kind, mail.to, meta.id);
+    } catch (error) {
+      deps.onFailed(job.kind, meta.id, meta.attempt, error);
+      throw error;
+    }
   });
 
   return {
