@@ -118,11 +118,19 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
         else await boss.createQueue(name, { name, ...settings });
       }
       for (const [name, handler] of handlers) {
-        await boss.work<Record<string, unknown>>(
+        let workerId: string | undefined;
+        workerId = await boss.work<Record<string, unknown>>(
           name,
           { pollingIntervalSeconds: options.pollIntervalSeconds, batchSize: 1, includeMetadata: true },
           async ([job]) => {
-            if (job) await handler(job.data as never, { id: job.id, attempt: job.retryCount + 1 });
+            if (!job) return;
+            try {
+              await handler(job.data as never, { id: job.id, attempt: job.retryCount + 1 });
+            } finally {
+              // A job was there, so more may be: fetch again at once instead of after the polling
+              // interval. A backlog drains at the speed of the work, not one job per interval.
+              if (workerId) boss.notifyWorker(workerId);
+            }
           },
         );
       }
