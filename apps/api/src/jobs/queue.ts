@@ -83,6 +83,15 @@ function errorText(output: unknown): string | null {
   return typeof message === 'string' ? message : JSON.stringify(output).slice(0, 2000);
 }
 
+function bossSettings(policy: QueuePolicy) {
+  return {
+    retryLimit: policy.retryLimit,
+    retryDelay: policy.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: policy.expireInSeconds,
+  };
+}
+
 export function createJobQueue(database: DatabaseHandle, options: JobQueueOptions) {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.query(text, values) },
@@ -108,12 +117,7 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
       if (started) return;
       await boss.start();
       for (const [name, policy] of policies) {
-        const settings = {
-          retryLimit: policy.retryLimit,
-          retryDelay: policy.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: policy.expireInSeconds,
-        };
+        const settings = bossSettings(policy);
         if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...settings });
         else await boss.createQueue(name, { name, ...settings });
       }
@@ -149,8 +153,11 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
      * Only the transaction's executor is used, never the outer database.
      */
     async enqueue(tx: Executor, name: string, data: object): Promise<string> {
-      if (!policies.has(name)) throw new Error(`Unknown job queue: ${name}`);
-      const id = await boss.send(name, data, { db: executorAsBossDb(tx) });
+      const policy = policies.get(name);
+      if (!policy) throw new Error(`Unknown job queue: ${name}`);
+      // The policy travels with each job: the queue's stored defaults are whatever instance
+      // started last, and a job should retry as the configuration that created it says.
+      const id = await boss.send(name, data, { db: executorAsBossDb(tx), ...bossSettings(policy) });
       if (!id) throw new Error(`The job was not queued on ${name}.`);
       return id;
     },
