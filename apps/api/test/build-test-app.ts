@@ -53,3 +53,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
 export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
   return JSON.parse(response.body) as T;
 }
+
+/** Number of rows in a table: to prove that a refused request changed nothing. */
+export async function countRows(database: DatabaseHandle, table: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  const { rows } = await database.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+  return rows[0]!.n;
+}

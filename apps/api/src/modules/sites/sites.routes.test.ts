@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, json, type TestApp } from '../../../test/build-test-app';
+import { buildTestApp, countRows, json, type TestApp } from '../../../test/build-test-app';
 import { createSite, type LoggedIn, loggedInUser, uniqueSuffix } from '../../../test/factories';
 import { createSitesRepository } from './sites.repository';
 
@@ -10,11 +10,6 @@ beforeAll(async () => {
   admin = await loggedInUser(t.app, t.database, { role: 'admin' });
 });
 afterAll(() => t.close());
-
-async function countSites() {
-  const { rows } = await t.database.query<{ n: number }>('select count(*)::int as n from sites');
-  return rows[0]!.n;
-}
 
 describe('sites', () => {
   it('an admin creates two sites and an editor of one sees only that one', async () => {
@@ -82,7 +77,7 @@ describe('sites', () => {
     ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, 'timeZone'],
   ])('refuses %s with a field error and creates nothing', async (_label, override, field) => {
     const suffix = uniqueSuffix();
-    const before = await countSites();
+    const before = await countRows(t.database, 'sites');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/sites',
@@ -91,12 +86,12 @@ describe('sites', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toContain(field);
-    expect(await countSites()).toBe(before);
+    expect(await countRows(t.database, 'sites')).toBe(before);
   });
 
   it('refuses a duplicate slug or a host name of another site with 409 and a field error', async () => {
     const existing = await createSite(t.database, { aliases: [`alias-${uniqueSuffix()}.example.ch`] });
-    const before = await countSites();
+    const before = await countRows(t.database, 'sites');
     const sameSlug = await t.app.inject({
       method: 'POST',
       url: '/api/v1/sites',
@@ -118,7 +113,7 @@ describe('sites', () => {
     });
     expect(sameAlias.statusCode).toBe(409);
     expect(json(sameAlias)).toMatchObject({ code: 'DOMAIN_TAKEN', errors: [{ field: 'aliases.0' }] });
-    expect(await countSites()).toBe(before);
+    expect(await countRows(t.database, 'sites')).toBe(before);
   });
 
   it('assigned editors edit ordinary settings but not the slug, domain or aliases', async () => {

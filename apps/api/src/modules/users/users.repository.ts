@@ -66,6 +66,14 @@ export interface UserCredentials {
   version: number;
 }
 
+const credentialColumns = {
+  id: users.id,
+  email: users.email,
+  passwordHash: users.passwordHash,
+  active: users.active,
+  version: users.version,
+};
+
 export function createUsersRepository(db: Database) {
   return {
     async list(filter: z.output<typeof userListQuery>) {
@@ -105,30 +113,12 @@ export function createUsersRepository(db: Database) {
     },
 
     async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
-      const [row] = await db
-        .select({
-          id: users.id,
-          email: users.email,
-          passwordHash: users.passwordHash,
-          active: users.active,
-          version: users.version,
-        })
-        .from(users)
-        .where(eq(users.email, email));
+      const [row] = await db.select(credentialColumns).from(users).where(eq(users.email, email));
       return row;
     },
 
     async findCredentialsById(id: string): Promise<UserCredentials | undefined> {
-      const [row] = await db
-        .select({
-          id: users.id,
-          email: users.email,
-          passwordHash: users.passwordHash,
-          active: users.active,
-          version: users.version,
-        })
-        .from(users)
-        .where(eq(users.id, id));
+      const [row] = await db.select(credentialColumns).from(users).where(eq(users.id, id));
       return row;
     },
 
