@@ -85,7 +85,7 @@ function blockText(block: MailBlock): string {
         .map((line) => `> ${line}`)
         .join('\n');
     case 'action':
-      return `${block.label}:\n${block.url}`;
+      return `${block.label}\n${block.url}`;
   }
 }
 
