@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
+import type { JobQueue } from '../jobs/queue';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
+import type { MailOutbox } from '../mail/outbox';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
 export interface ModuleDeps {
@@ -13,4 +15,8 @@ export interface ModuleDeps {
   passwords: PasswordHasher;
   signer: AccessTokenSigner;
   throttle: ThrottleStore;
+  /** Background jobs (PostgreSQL/PGlite-backed); `jobs.stats()` reports depth and dead letters. */
+  jobs: JobQueue;
+  /** Queues emails inside a transaction; modules register how to compose their kinds of mail. */
+  mail: MailOutbox;
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthModule } from './auth';
+import { registerContactsModule } from './contacts';
 import type { ModuleDeps } from './deps';
+import { registerJobsModule } from './jobs';
+import { registerMediaModule } from './media';
 import { registerSitesModule } from './sites';
 import { registerUsersModule } from './users';
 
@@ -9,4 +12,7 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerJobsModule(app, deps);
+  registerMediaModule(app, deps);
+  registerContactsModule(app, deps);
 }

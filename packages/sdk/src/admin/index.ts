@@ -1,5 +1,8 @@
 import type { Requester } from '../http';
 import { createAuthApi } from './auth';
+import { createContactsApi } from './contacts';
+import { createJobsApi } from './jobs';
+import { createMediaApi } from './media';
 import { createSitesApi } from './sites';
 import { createUsersApi } from './users';
 
@@ -9,6 +12,9 @@ export function createAdminApi(request: Requester) {
     auth: createAuthApi(request),
     users: createUsersApi(request),
     sites: createSitesApi(request),
+    media: createMediaApi(request),
+    contacts: createContactsApi(request),
+    jobs: createJobsApi(request),
   };
 }
 

@@ -32,6 +32,8 @@ export const sites = pgTable('sites', {
   social: jsonb().$type<SiteSocial>().notNull().default(defaultSiteSocial),
   theme: jsonb().$type<SiteTheme>().notNull().default(defaultSiteTheme),
   notificationEmails: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Send the visitor an acknowledgement of their contact message. */
+  contactAcknowledgement: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

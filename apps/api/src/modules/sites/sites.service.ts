@@ -18,6 +18,8 @@ import type { SitesRepository } from './sites.repository';
 export interface SitesServiceDeps {
   sites: SitesRepository;
   transact: Transact;
+  /** Deletes a deleted site's uploaded files (after the rows are gone). */
+  removeSiteFiles?: (siteId: string) => Promise<void>;
 }
 
 export interface SiteViewer {
@@ -90,6 +92,7 @@ export function createSitesService(deps: SitesServiceDeps) {
           social: { ...defaultSiteSocial, ...body.social },
           theme: { ...defaultSiteTheme, ...body.theme },
           notificationEmails: body.notificationEmails ?? [],
+          contactAcknowledgement: body.contactAcknowledgement ?? false,
         });
         await sites.replaceHosts(tx, siteId, body.domain, body.aliases);
         return siteId;
@@ -148,6 +151,7 @@ export function createSitesService(deps: SitesServiceDeps) {
     async deleteSite(id: string): Promise<void> {
       const deleted = await transact((tx) => sites.delete(tx, id));
       if (!deleted) throw notFound('SITE_NOT_FOUND', 'This site');
+      await deps.removeSiteFiles?.(id);
     },
   };
 }
