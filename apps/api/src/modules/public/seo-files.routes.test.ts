@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
@@ -16,9 +16,8 @@ afterAll(() => t.close());
 describe('seo.json files', () => {
   it('are written at start for sites that have none yet, and removed with their site', async () => {
     const site = await createSite(t.database);
-    const file = path.join(t.config.seo.outputDir, site.id, 'seo.json');
-    rmSync(file, { force: true });
     const second = await buildTestApp({ database: t.database });
+    const file = path.join(second.config.seo.outputDir, site.id, 'seo.json');
     try {
       for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
       expect(JSON.parse(readFileSync(file, 'utf8')).site.id).toBe(site.id);
