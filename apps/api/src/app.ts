@@ -20,6 +20,8 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUploadsRoutes } from './modules/media/uploads.routes';
+import { createPublicContext } from './modules/public';
+import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
 import { docsPrefix, openapi } from './plugins/openapi';
@@ -77,8 +79,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style: no promise per request on the hottest path of every route.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   const passwords = createPasswordHasher(config.auth.bcryptCost);
@@ -90,6 +94,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
+  const apiTokens = createTokensRepository(deps.database.db);
+  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
+  app.addHook('onClose', async () => publicApi.close());
 
   await app.register(errors, { exposeInternalErrors: config.environment === 'development' });
   await app.register(helmet, { global: true });
@@ -97,10 +104,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
   });
+  // The public API also answers pages on each site's own domains (origins the list above does not name).
+  app.addHook('onRequest', publicApi.corsHook);
   await app.register(cookie);
   await app.register(auth, {
     signer,
     findSessionPrincipal: (sessionId, userId) => sessions.findPrincipal(sessionId, userId),
+    findTokenPrincipal: (tokenHash) => apiTokens.findPrincipal(tokenHash),
     exemptPrefixes: [docsPrefix],
   });
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
@@ -145,6 +155,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     passwords,
     signer,
     throttle,
+    publicApi,
     jobs,
     mail,
   };

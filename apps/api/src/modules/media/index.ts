@@ -16,6 +16,7 @@ export function registerMediaModule(app: FastifyInstance, deps: ModuleDeps) {
     findUsages: composeUsageFinders([(siteId, mediaId) => repository.findLogoUsages(siteId, mediaId)]),
     transact: deps.database.transact,
     maxBytes: deps.config.media.maxBytes,
+    changes: deps.publicApi.changes,
   });
   registerMediaRoutes(app, service, { maxBytes: deps.config.media.maxBytes });
 
