@@ -27,7 +27,6 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerSeoModule(app, deps);
   registerTokensModule(app, deps);
   registerAuditModule(app, deps);
-  // Unread contacts: pass { countUnreadContacts } once the contact inbox module exists.
   registerStatsModule(app, deps);
   registerPublicModule(app, deps);
 }
