@@ -5,6 +5,7 @@ export * from './contacts';
 export * from './contents';
 export * from './courses';
 export * from './errors';
+export * from './jobs';
 export * from './media';
 export * from './public';
 export * from './seo';

@@ -13,6 +13,9 @@ export interface Cell {
   selfId: string;
   /** Another editor than the caller. */
   otherUserId: string;
+  /** A media file and a contact message of site A. */
+  mediaId: string;
+  contactId: string;
   /** Records of site A, created on demand. */
   course(): Promise<{ id: string; slug: string }>;
   content(): Promise<string>;
@@ -20,7 +23,8 @@ export interface Cell {
   token(): Promise<string>;
 }
 
-export type Request = Omit<InjectOptions, 'method' | 'headers'> & { url: string };
+/** Headers given here are added to the caller's (multipart uploads need their content type). */
+export type Request = Omit<InjectOptions, 'method'> & { url: string };
 
 export interface Row {
   method: InjectOptions['method'];
@@ -30,10 +34,7 @@ export interface Row {
   expected: Record<Who, number>;
 }
 
-/**
- * Token columns may be left out only where they follow from the rules without a doubt: on public
- * routes a token is anonymous, and routes outside `/sites/:siteId` refuse tokens (403).
- */
+/** Token columns left out follow the rules in `expectedStatus` (permissions.routes.test.ts). */
 export const statuses = (
   anonymous: number,
   editorA: number,

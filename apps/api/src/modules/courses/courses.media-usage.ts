@@ -1,13 +1,7 @@
+import type { MediaUsage } from '@swigs/schema';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { courses } from '../../db/schema';
-
-/** A record that shows a media, so the media cannot be deleted while it does. */
-export interface MediaUsage {
-  kind: 'course' | 'content' | 'seo' | 'site';
-  id: string;
-  label: string;
-}
 
 /** Courses of the site whose image is this media. */
 export async function findMediaUsages(db: Database, siteId: string, mediaId: string): Promise<MediaUsage[]> {
@@ -15,5 +9,5 @@ export async function findMediaUsages(db: Database, siteId: string, mediaId: str
     .select({ id: courses.id, title: courses.title })
     .from(courses)
     .where(and(eq(courses.siteId, siteId), eq(courses.imageId, mediaId)));
-  return rows.map((row) => ({ kind: 'course', id: row.id, label: row.title }));
+  return rows.map((row) => ({ type: 'course', id: row.id, label: row.title }));
 }

@@ -147,6 +147,28 @@ describe('public read API', () => {
     expect(JSON.parse(await read('/contents/home.hero')).code).toBe('CONTENT_NOT_FOUND');
   });
 
+  it('an edit or deletion of a media shown by a course reaches the public list at once', async () => {
+    const site = await createSite(t.database);
+    const image = await createMedia(t.database, site.id, { alt: 'Avant' });
+    await api('POST', `/sites/${site.id}/courses`, { title: 'Voile', imageId: image.id });
+    const read = async () =>
+      json<{ data: PublicCourse[] }>(
+        await t.app.inject({ method: 'GET', url: `/api/v1/public/sites/${site.slug}/courses` }),
+      ).data[0]!.image;
+    expect((await read())?.alt).toBe('Avant');
+    expect((await api('PATCH', `/sites/${site.id}/media/${image.id}`, { alt: 'Après' })).statusCode).toBe(
+      200,
+    );
+    expect((await read())?.alt).toBe('Après');
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/sites/${site.id}/media/${image.id}?force=true`,
+      headers: admin.headers,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await read()).toBeNull();
+  });
+
   it('forgets the old slug and hosts when a site moves', async () => {
     const site = await createSite(t.database);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/sites/${site.slug}` })).statusCode).toBe(

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
@@ -6,7 +6,6 @@ import { createMedia, createSite, loggedInUser } from '../../../test/factories';
 import { findMediaUsages as findContentUsages } from '../contents/contents.media-usage';
 import { findMediaUsages as findCourseUsages } from '../courses/courses.media-usage';
 import { findMediaUsages as findSeoUsages } from '../seo/seo.media-usage';
-import { findMediaUsages as findSiteUsages } from '../sites/sites.media-usage';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,9 +16,8 @@ afterAll(() => t.close());
 describe('seo.json files', () => {
   it('are written at start for sites that have none yet, and removed with their site', async () => {
     const site = await createSite(t.database);
-    const file = path.join(t.config.seo.outputDir, site.id, 'seo.json');
-    rmSync(file, { force: true });
     const second = await buildTestApp({ database: t.database });
+    const file = path.join(second.config.seo.outputDir, site.id, 'seo.json');
     try {
       for (let i = 0; i < 50 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
       expect(JSON.parse(readFileSync(file, 'utf8')).site.id).toBe(site.id);
@@ -33,7 +31,7 @@ describe('seo.json files', () => {
 });
 
 describe('media usage finders', () => {
-  it('name the course, content block, SEO record and site settings that show a media', async () => {
+  it('name the course, content block and SEO record that show a media', async () => {
     const site = await createSite(t.database);
     const media = await createMedia(t.database, site.id);
     const unused = await createMedia(t.database, site.id);
@@ -48,22 +46,18 @@ describe('media usage finders', () => {
         .body,
     ).data;
     const seo = JSON.parse((await call('POST', '/seo', { page: '/tarifs', ogImageId: media.id })).body).data;
-    await call('PATCH', '', { logoId: media.id });
 
     const { db } = t.database;
     expect(await findCourseUsages(db, site.id, media.id)).toEqual([
-      { kind: 'course', id: course.id, label: 'Voile' },
+      { type: 'course', id: course.id, label: 'Voile' },
     ]);
     expect(await findContentUsages(db, site.id, media.id)).toEqual([
-      { kind: 'content', id: block.id, label: 'home.image' },
+      { type: 'content', id: block.id, label: 'home.image' },
     ]);
     expect(await findSeoUsages(db, site.id, media.id)).toEqual([
-      { kind: 'seo', id: seo.id, label: 'SEO /tarifs' },
+      { type: 'seo', id: seo.id, label: 'SEO /tarifs' },
     ]);
-    expect(await findSiteUsages(db, site.id, media.id)).toEqual([
-      { kind: 'site', id: site.id, label: `Logo of ${site.name}` },
-    ]);
-    for (const find of [findCourseUsages, findContentUsages, findSeoUsages, findSiteUsages]) {
+    for (const find of [findCourseUsages, findContentUsages, findSeoUsages]) {
       expect(await find(db, site.id, unused.id)).toEqual([]);
     }
   });
