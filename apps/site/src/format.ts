@@ -59,6 +59,12 @@ export function formatNumber(locale: string, value: number): string {
 
 /** Today's calendar day in the site's time zone, `YYYY-MM-DD`: what "upcoming" is measured against. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  const key = `t:${timeZone}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone });
+    formatters.set(key, format);
+  }
+  return format.format(now);
 }

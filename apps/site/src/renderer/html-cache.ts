@@ -9,6 +9,11 @@ export interface CachedResponse {
   headers: Record<string, string>;
   body: EncodedBody;
   etag: string;
+  /**
+   * For pages that depend on the date (upcoming courses): the day they were rendered for, in the
+   * site's time zone. Such a page is stale the next day even if no edit happened.
+   */
+  renderedFor?: { day: string; timeZone: string };
 }
 
 /** A weak ETag from the body's hash: weak because each encoding is a different byte sequence. */

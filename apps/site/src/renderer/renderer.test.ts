@@ -171,6 +171,28 @@ describe('site renderer', () => {
     expect(course('.panel .facts').text()).toMatch(/1\s?–\s?3 September 2025/);
   });
 
+  it('renders the home page again the next day: a course that has started is no longer upcoming', async () => {
+    let now = new Date('2025-07-09T20:00:00Z');
+    const daily = createSiteRenderer({ api: () => fakeApi(state), assets: fakeAssets(), now: () => now });
+    const request = { method: 'GET', host: 'ecole-du-lac.ch', url: '/', ip: '1.1.1.1' };
+    const titles = async () =>
+      html(await daily.handle(request))('.card h3')
+        .map((_, el) => load(el).text())
+        .get();
+    expect(await titles()).toEqual(['Croisière sur le Léman', 'Permis voile']);
+    const rendered = state.calls.courses;
+    now = new Date('2025-07-09T21:00:00Z');
+    expect(await titles()).toEqual(['Croisière sur le Léman', 'Permis voile']);
+    expect(state.calls.courses).toBe(rendered);
+    // 22:30 UTC on 10 July is already the 11th in Zurich: the cruise of 10 July has started.
+    now = new Date('2025-07-10T22:30:00Z');
+    expect(await titles()).toEqual(['Permis voile']);
+    // Other pages do not depend on the date and stay cached.
+    const list = await daily.handle({ ...request, url: '/formations' });
+    now = new Date('2025-07-20T10:00:00Z');
+    expect((await daily.handle({ ...request, url: '/formations' })).body?.equals(list.body!)).toBe(true);
+  });
+
   it('answers 410 for a course the API says is gone', async () => {
     const api = fakeApi(state);
     const gone = createSiteRenderer({

@@ -141,6 +141,11 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     return { status: page.status, headers, body: bytes };
   }
 
+  /** A page rendered for a given day (the home page) is stale once that day is over. */
+  function isCurrent(page: CachedResponse): boolean {
+    return !page.renderedFor || todayIn(page.renderedFor.timeZone, now()) === page.renderedFor.day;
+  }
+
   function html(
     status: number,
     body: string,
@@ -247,7 +252,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
 
     if (!isPost) {
       const hit = cache.get(siteId, version, cacheKey);
-      if (hit) return respond(request, hit, cacheControl, previewHeaders);
+      if (hit && isCurrent(hit)) return respond(request, hit, cacheControl, previewHeaders);
     }
     // Only a miss reads anything but the version: the visitor's client is made here.
     const api = options.api({ ip: request.ip });
@@ -349,6 +354,8 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
         renderPage(context, built),
         previewHeaders,
       );
+      // Only the home page depends on the date (its "upcoming" courses): it is valid for a day.
+      if (route?.kind === 'home') response.renderedFor = { day: context.today, timeZone: data.site.timeZone };
       if (built.status !== 404) return store(response);
       cache.set(siteId, version, notFoundKey, response);
       return respond(request, response, cacheControl, previewHeaders);
