@@ -291,6 +291,44 @@ describe('public sites served by one process', () => {
     expect(english.$('.panel .facts').text()).toMatch(/CHF\s990/);
   });
 
+  it('contact page: exact SEO tags (a record without texts falls back to the page name and the site), the form and its token', async () => {
+    const { response, $ } = await page(lacHost, '/contact');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const url = `https://${lacHost}/contact`;
+    const logo = `https://${lacHost}${lac.site.logo!.url}`;
+    expect(head($)).toEqual({
+      lang: 'fr-CH',
+      title: 'Contact – École du Lac',
+      description: 'Cours de voile sur le Léman.',
+      keywords: undefined,
+      robots: undefined,
+      canonical: url,
+      og: {
+        title: 'Contact – École du Lac',
+        description: 'Cours de voile sur le Léman.',
+        url,
+        image: logo,
+        siteName: 'École du Lac',
+        locale: 'fr_CH',
+      },
+      twitter: {
+        card: 'summary_large_image',
+        title: 'Contact – École du Lac',
+        description: 'Cours de voile sur le Léman.',
+        image: logo,
+      },
+    });
+    expect(ofType(jsonLd($), 'LocalBusiness')).toMatchObject({ email: 'info@ecole-du-lac.ch' });
+    expect($('form[method=post]').attr('action')).toBe('/contact');
+    expect(String($('input[name=formToken]').val())).toMatch(/\S{20,}/);
+    expect($('input[name=website]').length).toBe(1);
+    expect($('script[type=module]').attr('src')).toMatch(/^\/_assets\/islands-[\w-]+\.js$/);
+    const script = await e.page(lacHost, $('script[type=module]').attr('src')!);
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
   it('about, legal and privacy pages exist when their text does; legal is noindex as its record says', async () => {
     const about = await page(lacHost, '/a-propos');
     expect(about.response.statusCode).toBe(200);
