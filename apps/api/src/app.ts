@@ -25,6 +25,7 @@ import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
 import { docsPrefix, openapi } from './plugins/openapi';
+import { publicSites } from './plugins/public-sites';
 import { version } from './version';
 
 export interface AppDeps {
@@ -170,6 +171,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
     { prefix: '/api/v1' },
   );
+  // Last: every request nothing above claims is a page of a public site.
+  await app.register(publicSites, { config, database: deps.database });
 
   return app;
 }

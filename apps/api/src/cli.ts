@@ -2,6 +2,8 @@ import { createUserBody } from '@swigs/schema';
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from './config';
 import { runMigrations } from './db/migrate';
+import { demoAddresses } from './demo/seed-at-start';
+import { seedDemoSite } from './demo/seed-demo';
 import { AppError } from './lib/errors';
 import { createPasswordHasher } from './lib/passwords';
 import { randomSecret } from './lib/tokens';
@@ -94,6 +96,25 @@ program
       const admin = await service.createUser(parsed.data);
       print(`Administrator created: ${admin.email}`);
       if (!options.passwordStdin) print(`Password (shown only once): ${password}`);
+    });
+  });
+
+program
+  .command('seed-demo')
+  .description('create the demo site (courses, contents, SEO) unless it already exists')
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (database) => {
+      const result = await seedDemoSite({
+        config,
+        database,
+        log: { warn: (...args: unknown[]) => print(args.map(String).join(' ')) },
+      });
+      print(
+        result.created
+          ? `Demo site created: ${demoAddresses(config).join(' or ')}`
+          : 'A site with the slug "demo" already exists: nothing changed.',
+      );
     });
   });
 

@@ -58,6 +58,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default('SWIGS CMS <no-reply@swigs.local>'),
   MAIL_REPLY_TO: optionalString,
@@ -140,6 +141,11 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     log: {
       level: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     },
+    /**
+     * The demo site at start: `auto` seeds it on a brand-new embedded installation in development
+     * (what a newcomer's `npm start` is), `true` whenever it is missing, `false` never.
+     */
+    seedDemo: env.SEED_DEMO,
     mail: {
       /** When unset, mails are written as .eml files under `dir` instead of being sent. */
       smtpUrl: env.SMTP_URL,

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { type DatabaseHandle, openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
+import { seedDemoAtStart } from './demo/seed-at-start';
 import { createPasswordHasher } from './lib/passwords';
 import { createRedis, waitForRedis } from './lib/redis';
 import { ensureFirstAdmin } from './modules/users/first-admin';
@@ -28,7 +29,7 @@ export async function startServer(
     await runMigrations(database);
     if (redis && !(await waitForRedis(redis)))
       announce('Redis is not reachable yet: serving from the database until it is.');
-    await ensureFirstAdmin(
+    const firstAdmin = await ensureFirstAdmin(
       {
         users: createUsersRepository(database.db),
         passwords: createPasswordHasher(config.auth.bcryptCost),
@@ -37,6 +38,7 @@ export async function startServer(
       config.admin,
       announce,
     );
+    await seedDemoAtStart(config, { database, redis, brandNew: firstAdmin !== undefined }, announce);
     const app = await buildApp(config, { database, redis });
     app.addHook('onClose', async () => {
       redis?.disconnect();
