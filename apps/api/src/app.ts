@@ -3,12 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
+import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
+import { createLifecycle, type Lifecycle } from './lib/lifecycle';
+import { type AppLogger, createLogger } from './lib/logger';
+import { createMetrics, type Metrics } from './lib/metrics';
 import { createPasswordHasher } from './lib/passwords';
 import { createMemoryThrottleStore, createRedisThrottleStore } from './lib/throttle';
 import { createAccessTokenSigner } from './lib/tokens';
@@ -18,26 +22,30 @@ import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
+import { metricsRoutes } from './plugins/metrics';
 import { docsPrefix, openapi } from './plugins/openapi';
+import { rateLimits } from './plugins/rate-limit';
 import { version } from './version';
 
 export interface AppDeps {
   database: DatabaseHandle;
   redis?: Redis | undefined;
+  /** Defaults to JSON lines on stdout (plus files when LOG_DIR is set); closed with the app. */
+  logger?: AppLogger;
+  /** Defaults to Sentry when SENTRY_DSN is set, else to nothing. */
+  errorReporter?: ErrorReporter;
+  /** Defaults to a fresh registry with process metrics. */
+  metrics?: Metrics;
 }
 
-/** Paths of secrets that must never reach a log line. */
-const redactPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.currentPassword',
-  '*.passwordHash',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-];
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Draining state, read by /readyz; see src/shutdown.ts. */
+    lifecycle: Lifecycle;
+    /** The Prometheus registry behind /metrics. */
+    metrics: Metrics;
+  }
+}
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -58,11 +66,13 @@ export function rewriteApiAlias(url: string): string {
  * listens nor migrates.
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? createLogger({ level: config.log.level, files: config.logFiles });
+  const errorReporter = deps.errorReporter ?? createErrorReporter(config.sentry, version);
+  const metrics = deps.metrics ?? createMetrics();
+  const lifecycle = createLifecycle();
+  const loggerInstance: FastifyBaseLogger = logger.logger;
   const app = Fastify({
-    logger: {
-      level: config.log.level,
-      redact: { paths: redactPaths, censor: '[redacted]' },
-    },
+    loggerInstance,
     genReqId: requestIdOf,
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimit,
@@ -73,21 +83,44 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('lifecycle', lifecycle);
+  app.decorate('metrics', metrics);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // While draining, each answer (even to a request that arrived before) asks the client — nginx —
+  // to open its next connection elsewhere, so no keep-alive connection outlives the drain.
+  app.addHook('onSend', async (_request, reply) => {
+    if (lifecycle.isDraining()) reply.header('connection', 'close');
+  });
+  app.addHook('onClose', async () => {
+    await errorReporter.flush();
+    await logger.close();
   });
 
   const passwords = createPasswordHasher(config.auth.bcryptCost);
   const signer = createAccessTokenSigner(config.auth.jwtSecret, config.auth.accessTokenTtl);
   const memoryThrottle = createMemoryThrottleStore();
   const throttle = deps.redis
-    ? createRedisThrottleStore(deps.redis, memoryThrottle, (error) =>
-        app.log.warn({ err: error }, 'redis unavailable: counting in process'),
+    ? createRedisThrottleStore(
+        deps.redis,
+        memoryThrottle,
+        (error) => app.log.warn({ err: error }, 'redis unavailable: counting in process'),
+        `${config.redisKeyPrefix}throttle:`,
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
 
-  await app.register(errors, { exposeInternalErrors: config.environment === 'development' });
+  await app.register(errors, {
+    exposeInternalErrors: config.environment === 'development',
+    report: (error, request) =>
+      errorReporter.capture(error, {
+        requestId: String(request.id),
+        method: request.method,
+        route: request.routeOptions.url,
+        userId: request.principal?.userId,
+      }),
+  });
   await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
@@ -100,8 +133,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     exemptPrefixes: [docsPrefix],
   });
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
+  await app.register(rateLimits, {
+    ...config.rateLimit,
+    redis: deps.redis,
+    keyPrefix: config.redisKeyPrefix,
+  });
+  await app.register(metricsRoutes, {
+    metrics,
+    database: deps.database,
+    version,
+    expose: config.metrics.enabled,
+    token: config.metrics.token,
+  });
 
   registerHealthRoutes(app, {
+    isDraining: lifecycle.isDraining,
     database: () => deps.database.ping(),
     ...(deps.redis ? { cache: async () => void (await deps.redis!.ping()) } : {}),
   });
@@ -113,6 +159,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     passwords,
     signer,
     throttle,
+    metrics,
+    errors: errorReporter,
   };
   await app.register(
     async (v1) => {

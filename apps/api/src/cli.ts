@@ -9,6 +9,7 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import { createSitesRepository } from './modules/sites/sites.repository';
 import { createUsersRepository } from './modules/users/users.repository';
 import { createUsersService } from './modules/users/users.service';
+import { exitGracefullyOnSignals } from './shutdown';
 import { openConfiguredDatabase, startServer } from './start';
 import { version } from './version';
 
@@ -41,13 +42,9 @@ program
   .command('start')
   .description('migrate the database and serve the API, the admin panel and the public sites')
   .action(async () => {
-    const app = await startServer(loadConfig(), print);
-    const close = async () => {
-      await app.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void close());
-    process.once('SIGINT', () => void close());
+    const config = loadConfig();
+    const app = await startServer(config, print);
+    exitGracefullyOnSignals(app, config.shutdown);
   });
 
 program

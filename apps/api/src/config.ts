@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { buildOperationsConfig, operationsEnv } from './config-operations';
 
 /**
  * The only reader of process.env. Everything the server needs to know comes through `loadConfig`,
@@ -44,6 +45,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
+  ...operationsEnv,
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -94,6 +96,7 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     adminUi: {
       distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,
     },
+    ...buildOperationsConfig(env, environment, { dataDir, cwd, embedded: !env.DATABASE_URL }),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
+import type { ErrorReporter } from '../lib/error-reporting';
+import type { Metrics } from '../lib/metrics';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
@@ -13,4 +15,8 @@ export interface ModuleDeps {
   passwords: PasswordHasher;
   signer: AccessTokenSigner;
   throttle: ThrottleStore;
+  /** Register module metrics here (`deps.metrics.gauge({ name: 'queue_depth', … })`); served at /metrics. */
+  metrics: Metrics;
+  /** Report unexpected failures of background work (jobs) here; request errors are reported already. */
+  errors: ErrorReporter;
 }
