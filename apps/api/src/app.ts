@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { type BackupService, createBackupService } from './backup/service';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
@@ -44,6 +45,8 @@ declare module 'fastify' {
     lifecycle: Lifecycle;
     /** The Prometheus registry behind /metrics. */
     metrics: Metrics;
+    /** Backups made by this process (schedule, admin API, `swigs backup` via the data-directory socket). */
+    backups: BackupService;
   }
 }
 
@@ -110,6 +113,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
+  const backups = createBackupService({
+    database: deps.database,
+    settings: {
+      dir: config.backup.dir,
+      retentionDays: config.backup.retentionDays,
+      dataDir: config.dataDir,
+      databaseUrl: config.db.url,
+      pgBinDir: config.backup.pgBinDir,
+    },
+    version,
+    metrics,
+    errors: errorReporter,
+    log: app.log,
+  });
+  app.decorate('backups', backups);
 
   await app.register(errors, {
     exposeInternalErrors: config.environment === 'development',
@@ -161,6 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     throttle,
     metrics,
     errors: errorReporter,
+    backups,
   };
   await app.register(
     async (v1) => {

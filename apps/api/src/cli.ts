@@ -1,5 +1,6 @@
 import { createUserBody } from '@swigs/schema';
 import { Command } from 'commander';
+import { registerBackupCommands } from './cli-backup';
 import { type Config, ConfigError, loadConfig } from './config';
 import { runMigrations } from './db/migrate';
 import { AppError } from './lib/errors';
@@ -10,7 +11,7 @@ import { createSitesRepository } from './modules/sites/sites.repository';
 import { createUsersRepository } from './modules/users/users.repository';
 import { createUsersService } from './modules/users/users.service';
 import { exitGracefullyOnSignals } from './shutdown';
-import { openConfiguredDatabase, startServer } from './start';
+import { lockEmbeddedDatabase, openConfiguredDatabase, startServer } from './start';
 import { version } from './version';
 
 const print = (message: string) => process.stdout.write(`${message}\n`);
@@ -23,16 +24,22 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** Opens (and migrates) the database for one command; the embedded one only if no server holds it. */
 async function withDatabase<T>(
   config: Config,
   work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
 ) {
-  const database = await openConfiguredDatabase(config);
+  const lock = await lockEmbeddedDatabase(config, 'cli');
   try {
-    await runMigrations(database);
-    return await work(database);
+    const database = await openConfiguredDatabase(config);
+    try {
+      await runMigrations(database);
+      return await work(database);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    await lock?.release();
   }
 }
 
@@ -91,6 +98,8 @@ program
       if (!options.passwordStdin) print(`Password (shown only once): ${password}`);
     });
   });
+
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

@@ -33,9 +33,14 @@ export const errorCodes = {
   DOMAIN_TAKEN: 409,
   LAST_ADMIN: 409,
   CONFLICT: 409,
+  BACKUP_IN_PROGRESS: 409,
+  DATABASE_NOT_EMPTY: 409,
+  DATA_DIR_BUSY: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // 422 — understood, but the content is unusable
+  BACKUP_INVALID: 422,
   // 429
   RATE_LIMITED: 429,
   // 5xx

@@ -3,4 +3,5 @@ export * from './common';
 export * from './errors';
 export * from './media';
 export * from './sites';
+export * from './system';
 export * from './users';

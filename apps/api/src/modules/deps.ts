@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { BackupService } from '../backup/service';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import type { ErrorReporter } from '../lib/error-reporting';
@@ -19,4 +20,6 @@ export interface ModuleDeps {
   metrics: Metrics;
   /** Report unexpected failures of background work (jobs) here; request errors are reported already. */
   errors: ErrorReporter;
+  /** Backups of this installation (the system module serves them). */
+  backups: BackupService;
 }
