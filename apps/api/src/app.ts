@@ -22,9 +22,10 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { auth } from './plugins/auth';
+import { deprecations } from './plugins/deprecation';
 import { errors } from './plugins/errors';
 import { metricsRoutes } from './plugins/metrics';
-import { docsPrefix, openapi } from './plugins/openapi';
+import { docsPrefix, openapi, openapiDocumentOf } from './plugins/openapi';
 import { rateLimits } from './plugins/rate-limit';
 import { version } from './version';
 
@@ -150,6 +151,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     findSessionPrincipal: (sessionId, userId) => sessions.findPrincipal(sessionId, userId),
     exemptPrefixes: [docsPrefix],
   });
+  await app.register(deprecations);
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
   await app.register(rateLimits, {
     ...config.rateLimit,
@@ -186,7 +188,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       v1.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
-        async () => app.swagger(),
+        async () => openapiDocumentOf(app, 'v1'),
       );
       registerModules(v1, moduleDeps);
     },

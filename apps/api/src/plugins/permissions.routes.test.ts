@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Site } from '@swigs/schema';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
 import { createSite, createUser, type LoggedIn, loggedInUser, uniqueSuffix } from '../../test/factories';
+import { createTestDatabase } from '../../test/test-database';
 
 /**
  * The permission matrix: every API route × (anonymous, editor of site A, editor of site B, admin)
@@ -149,13 +153,44 @@ const rows: Row[] = [
     request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}` }),
     expected: statuses(401, 403, 403, 204),
   },
+
+  {
+    method: 'GET',
+    path: '/system',
+    request: () => ({ url: '/api/v1/system' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/system/backups',
+    request: () => ({ url: '/api/v1/system/backups' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/system/backups',
+    request: () => ({ url: '/api/v1/system/backups' }),
+    expected: statuses(401, 403, 403, 201),
+  },
 ];
 
 let t: TestApp;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'swigs-matrix-'));
 beforeAll(async () => {
-  t = await buildTestApp();
+  database = await createTestDatabase();
+  // A data directory and, on PostgreSQL, the URL pg_dump needs: the admin's backup cell makes one.
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+  };
+  t = await buildTestApp({ env, database });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function freshCell(who: Who): Promise<{ cell: Cell; headers: Record<string, string> }> {
   const siteA = await createSite(t.database);
