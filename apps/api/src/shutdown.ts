@@ -18,6 +18,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function closeGracefully(app: FastifyInstance, options: ShutdownOptions): Promise<boolean> {
   app.lifecycle.startDraining();
+  // Keep-alive connections idle right now would otherwise only be closed with the listener, and a
+  // proxy could send its next request on one as it closes. Closed now, the proxy opens new ones,
+  // whose answers carry `Connection: close` from here on.
+  app.server.closeIdleConnections();
   if (options.drainSeconds > 0) await sleep(options.drainSeconds * 1000);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
