@@ -71,7 +71,7 @@ export function rewriteApiAlias(url: string): string {
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger({ level: config.log.level, files: config.logFiles });
-  const errorReporter = deps.errorReporter ?? createErrorReporter(config.sentry, version);
+  const errorReporter = deps.errorReporter ?? (await createErrorReporter(config.sentry, version));
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
   const loggerInstance: FastifyBaseLogger = logger.logger;

@@ -59,6 +59,10 @@ export const operationsEnv = {
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   BACKUP_SCHEDULE: cronExpression,
   PG_BIN_DIR: optional,
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size like 32MB')
+    .default('32MB'),
 };
 
 type OperationsEnv = z.infer<z.ZodObject<typeof operationsEnv>>;
@@ -118,6 +122,8 @@ export function buildOperationsConfig(
       allow: splitList(env.RATE_LIMIT_ALLOW),
     } satisfies { global: RateLimitTier; login: RateLimitTier; strict: RateLimitTier; allow: string[] },
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    /** Buffer cache of the embedded database: the bulk of its memory (128MB would add ~150 MB RSS). */
+    pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS,
     logFiles: env.LOG_DIR
       ? {
           dir: path.resolve(options.cwd, env.LOG_DIR),

@@ -11,7 +11,12 @@ import { createUsersRepository } from './modules/users/users.repository';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR). */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ url: config.db.url, dataDir: config.dataDir, poolMax: config.db.poolMax });
+  return openDatabase({
+    url: config.db.url,
+    dataDir: config.dataDir,
+    poolMax: config.db.poolMax,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
+  });
 }
 
 /**

@@ -52,7 +52,7 @@ describe('error reporting to Sentry', () => {
 
   it('sends an unexpected server error, with its request id, to the DSN; expected 4xx stay out', async () => {
     const port = (listener.address() as AddressInfo).port;
-    const reporter = createErrorReporter(
+    const reporter = await createErrorReporter(
       { dsn: `http://0123456789abcdef@127.0.0.1:${port}/42`, environment: 'test' },
       '9.9.9',
     );
