@@ -23,6 +23,7 @@ import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
+import { drain } from './plugins/drain';
 import { errors } from './plugins/errors';
 import { metricsRoutes } from './plugins/metrics';
 import { docsPrefix, openapi, openapiDocumentOf } from './plugins/openapi';
@@ -83,6 +84,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.http.trustProxy,
     rewriteUrl: (request) => rewriteApiAlias(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
+    // A request that reaches the instance while it closes (accepted just before the listener
+    // closed) is served, not answered 503: nginx may not replay it elsewhere if it is a POST.
+    // Readiness and `Connection: close` already steer traffic away while draining (shutdown.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -91,11 +96,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('metrics', metrics);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // While draining, each answer (even to a request that arrived before) asks the client — nginx —
-  // to open its next connection elsewhere, so no keep-alive connection outlives the drain.
-  app.addHook('onSend', async (_request, reply) => {
-    if (lifecycle.isDraining()) reply.header('connection', 'close');
   });
   app.addHook('onClose', async () => {
     await errorReporter.flush();
@@ -140,6 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         userId: request.principal?.userId,
       }),
   });
+  await app.register(drain, { lifecycle });
   await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

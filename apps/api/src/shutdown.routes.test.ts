@@ -43,6 +43,13 @@ describe('graceful shutdown', () => {
     const served = await fetch(`${base}/healthz`);
     expect(served.status).toBe(200);
     expect(served.headers.get('connection')).toBe('close');
+    // Reads are sent back for the proxy to retry elsewhere; writes are still served.
+    const read = await fetch(`${base}/api/v1/openapi.json`);
+    expect(read.status).toBe(503);
+    expect(read.headers.get('retry-after')).toBe('1');
+    expect(await read.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const write = await fetch(`${base}/api/v1/auth/logout`, { method: 'POST' });
+    expect(write.status).toBe(204);
 
     // Once the listener is closed, new connections are refused while the slow request completes.
     await sleep(500);

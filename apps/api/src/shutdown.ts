@@ -10,18 +10,17 @@ export interface ShutdownOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Zero-downtime exit: (1) readiness turns 503 and responses carry `Connection: close`, while the
- * instance keeps serving, so that load balancers polling /readyz and clients reusing keep-alive
- * connections move away; (2) the listener closes, idle connections are closed and requests in
- * flight finish; (3) after `timeoutSeconds` whatever is left is cut. Resolves `true` when
- * everything finished in time.
+ * Zero-downtime exit: (1) for `drainSeconds`, readiness turns 503 and the instance steers traffic
+ * away (plugins/drain.ts) while still serving; (2) the listener closes and requests in flight
+ * finish; (3) after `timeoutSeconds` whatever is left is cut. Resolves `true` when everything
+ * finished in time.
  */
 export async function closeGracefully(app: FastifyInstance, options: ShutdownOptions): Promise<boolean> {
+  // From here reads get 503 (nginx retries them elsewhere and skips this instance) and every
+  // answer closes its connection (plugins/drain.ts); idle keep-alive connections are left for the
+  // client to close (nginx: after its 4 s upstream keepalive_timeout, shorter than the drain) —
+  // closing one from here would race with a request the client may be sending on it.
   app.lifecycle.startDraining();
-  // Keep-alive connections idle right now would otherwise only be closed with the listener, and a
-  // proxy could send its next request on one as it closes. Closed now, the proxy opens new ones,
-  // whose answers carry `Connection: close` from here on.
-  app.server.closeIdleConnections();
   if (options.drainSeconds > 0) await sleep(options.drainSeconds * 1000);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
