@@ -183,4 +183,33 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
     expect(last?.response.headers.get('ratelimit-limit')).toBe(String(loginTierMax));
     expect(Number(last?.response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('serves uploads from disk with the API’s headers, compresses JSON and hides /metrics', async () => {
+    const siteId = '0b5f3d3e-1c2a-4e7b-9f00-123456789abc';
+    const name = `${'ab'.repeat(16)}.svg`;
+    mkdirSync(path.join(cluster.dir, 'data/uploads', siteId), { recursive: true });
+    writeFileSync(
+      path.join(cluster.dir, 'data/uploads', siteId, name),
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
+
+    const svg = await fetch(`${cluster.url}/uploads/${siteId}/${name}`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('x-upstream')).toBeNull(); // nginx answered from disk
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(svg.headers.get('content-security-policy')).toContain('sandbox');
+    expect(svg.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(svg.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+
+    const missing = await fetch(`${cluster.url}/uploads/${siteId}/${'cd'.repeat(16)}.png`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-upstream')).toMatch(/^127\.0\.0\.1:\d+/); // asked of the API
+
+    const document = await fetch(`${cluster.url}/api/v1/openapi.json`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(document.status).toBe(200);
+    expect(document.headers.get('content-encoding')).toBe('gzip');
+    expect((await fetch(`${cluster.url}/metrics`)).status).toBe(404);
+  });
 });

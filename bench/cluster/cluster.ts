@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +132,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   if (!nginx) throw new Error('nginx is not installed (Debian: apt-get install nginx).');
   const count = options.instances ?? 3;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'swigs-cluster-'));
+  // nginx's workers drop root for an unprivileged user: they must be able to read uploads in here.
+  chmodSync(dir, 0o755);
   for (const sub of ['tmp', 'cache', 'data', 'logs']) mkdirSync(path.join(dir, sub), { recursive: true });
 
   const suffix = randomBytes(4).toString('hex');

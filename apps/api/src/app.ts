@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { type BackupService, createBackupService } from './backup/service';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
+import { createJobQueue } from './jobs/queue';
 import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
 import { createLifecycle, type Lifecycle } from './lib/lifecycle';
 import { type AppLogger, createLogger } from './lib/logger';
@@ -17,10 +18,13 @@ import { createMetrics, type Metrics } from './lib/metrics';
 import { createPasswordHasher } from './lib/passwords';
 import { createMemoryThrottleStore, createRedisThrottleStore } from './lib/throttle';
 import { createAccessTokenSigner } from './lib/tokens';
+import { createMailer } from './mail/mailer';
+import { createMailOutbox } from './mail/outbox';
 import { registerModules } from './modules';
 import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerUploadsRoutes } from './modules/media/uploads.routes';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
@@ -173,6 +177,37 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     ...(deps.redis ? { cache: async () => void (await deps.redis!.ping()) } : {}),
   });
 
+  // Workers run in every API process: embedded, and each instance when scaled.
+  const jobs = createJobQueue(deps.database, {
+    pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+    onError: (error) => {
+      app.log.error({ err: error }, 'job queue error');
+      errorReporter.capture(error, { task: 'jobs' });
+    },
+  });
+  const mailer = createMailer(config.mail, (file) =>
+    app.log.info({ file }, 'mail written (no SMTP_URL set)'),
+  );
+  const mail = createMailOutbox({
+    queue: jobs,
+    mailer,
+    policy: {
+      retryLimit: config.mail.retryLimit,
+      retryDelaySeconds: config.mail.retryDelaySeconds,
+      expireInSeconds: 120,
+    },
+    onSent: (kind, _to, jobId) => app.log.info({ kind, jobId }, 'mail sent'),
+    onFailed: (kind, jobId, attempt, error) =>
+      app.log.warn({ kind, jobId, attempt, err: error }, 'mail attempt failed; it will be retried'),
+  });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mailer.close();
+  });
+
+  registerUploadsRoutes(app, config.media.uploadsDir);
+
   const moduleDeps: ModuleDeps = {
     config,
     database: deps.database,
@@ -183,6 +218,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     metrics,
     errors: errorReporter,
     backups,
+    jobs,
+    mail,
   };
   await app.register(
     async (v1) => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Redis } from 'ioredis';
 import { buildApp } from '../src/app';
@@ -23,9 +26,13 @@ export interface TestAppOptions {
   database?: DatabaseHandle;
 }
 
-/** The real `buildApp` on a fresh migrated database of its own. Call `close()` in afterAll. */
+/**
+ * The real `buildApp` on a fresh migrated database of its own, with a temporary data directory
+ * (uploads, mail files) unless `env.DATA_DIR` names one. Call `close()` in afterAll.
+ */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = testConfig(options.env);
+  const ownDataDir = options.env?.DATA_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'swigs-data-'));
+  const config = testConfig({ ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...options.env });
   const ownsDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
   const app = await buildApp(config, { database, redis: options.redis });
@@ -37,6 +44,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       if (ownsDatabase) await database.close();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -44,4 +52,11 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
 /** Parses a JSON response body, failing loudly on anything else. */
 export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
   return JSON.parse(response.body) as T;
+}
+
+/** Number of rows in a table: to prove that a refused request changed nothing. */
+export async function countRows(database: DatabaseHandle, table: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  const { rows } = await database.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+  return rows[0]!.n;
 }

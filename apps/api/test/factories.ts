@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Role, Site, User } from '@swigs/schema';
+import type { Contact, Media, Role, Site, User } from '@swigs/schema';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../src/db/client';
 import { createPasswordHasher } from '../src/lib/passwords';
 import { createSessionsRepository } from '../src/modules/auth/sessions.repository';
+import { createContactsRepository, type NewContact } from '../src/modules/contacts/contacts.repository';
+import { createMediaRepository } from '../src/modules/media/media.repository';
 import { createSitesRepository } from '../src/modules/sites/sites.repository';
 import { createSitesService } from '../src/modules/sites/sites.service';
 import { createUsersRepository } from '../src/modules/users/users.repository';
@@ -103,4 +105,52 @@ export async function loggedInUser(
   overrides: Parameters<typeof createUser>[1] = {},
 ): Promise<LoggedIn> {
   return login(app, await createUser(database, overrides));
+}
+
+/** A message in a site's inbox, stored directly (as the public form would store it). */
+export async function createContact(
+  database: DatabaseHandle,
+  siteId: string,
+  overrides: Partial<Omit<NewContact, 'siteId'>> & { read?: boolean } = {},
+): Promise<Contact> {
+  const suffix = uniqueSuffix();
+  const repository = createContactsRepository(database.db);
+  const id = await database.transact((tx) =>
+    repository.insert(tx, {
+      siteId,
+      name: `Visiteur ${suffix}`,
+      email: `visiteur-${suffix}@example.ch`,
+      phone: '',
+      subject: `Sujet ${suffix}`,
+      message: `Bonjour, une question ${suffix}.`,
+      spam: false,
+      spamSignals: [],
+      ...overrides,
+    }),
+  );
+  if (overrides.read)
+    await database.transact((tx) => repository.updateMany(tx, siteId, [id], { read: true }));
+  return (await repository.findById(siteId, id))!;
+}
+
+/** A media row without a file behind it: enough for routes that only read or edit the record. */
+export async function createMediaRecord(database: DatabaseHandle, siteId: string): Promise<Media> {
+  const repository = createMediaRepository(database.db);
+  const id = await database.transact((tx) =>
+    repository.insert(tx, {
+      siteId,
+      kind: 'image',
+      storedName: `${randomBytes(16).toString('hex')}.png`,
+      originalName: 'image.png',
+      mimeType: 'image/png',
+      size: 100,
+      width: 10,
+      height: 10,
+      alt: '',
+      title: '',
+      variants: [],
+      uploadedBy: null,
+    }),
+  );
+  return (await repository.findById(siteId, id))!;
 }

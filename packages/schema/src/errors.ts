@@ -7,6 +7,8 @@ export const errorCodes = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   BAD_REQUEST: 400,
+  RESET_TOKEN_INVALID: 400,
+  INVALID_FILE: 400,
   // 401 — who are you?
   UNAUTHENTICATED: 401,
   INVALID_TOKEN: 401,
@@ -24,6 +26,9 @@ export const errorCodes = {
   ROUTE_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
   SITE_NOT_FOUND: 404,
+  MEDIA_NOT_FOUND: 404,
+  CONTACT_NOT_FOUND: 404,
+  JOB_NOT_FOUND: 404,
   // 405
   METHOD_NOT_ALLOWED: 405,
   // 409 — the state of the data forbids it
@@ -36,9 +41,11 @@ export const errorCodes = {
   BACKUP_IN_PROGRESS: 409,
   DATABASE_NOT_EMPTY: 409,
   DATA_DIR_BUSY: 409,
+  MEDIA_IN_USE: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_FILE_TYPE: 415,
   // 422 — understood, but the content is unusable
   BACKUP_INVALID: 422,
   // 429

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, paginationQuery, timestamp, version } from './common';
+import { mediaRef } from './media';
 
 export const slug = z
   .string()
@@ -37,6 +38,48 @@ export const timeZone = z.string().refine(
   { message: 'Unknown time zone.' },
 );
 
+const optionalEmail = z.union([z.literal(''), z.email({ message: 'Enter a valid email address.' }).max(254)]);
+const optionalHttpUrl = z.union([
+  z.literal(''),
+  z.url({ protocol: /^https?$/, message: 'Enter a full http(s) address.' }).max(500),
+]);
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Use a colour such as #1d4ed8.' });
+
+export const socialNetworks = ['facebook', 'instagram', 'linkedin', 'x', 'youtube', 'tiktok'] as const;
+
+export const siteContact = z.object({
+  email: optionalEmail,
+  phone: z.string().trim().max(50),
+  address: z.string().trim().max(500),
+});
+export type SiteContact = z.infer<typeof siteContact>;
+
+/** Each network's profile address, or '' when the site has none. */
+export const siteSocial = z.object(
+  Object.fromEntries(socialNetworks.map((network) => [network, optionalHttpUrl])) as Record<
+    (typeof socialNetworks)[number],
+    typeof optionalHttpUrl
+  >,
+);
+export type SiteSocial = z.infer<typeof siteSocial>;
+
+export const siteTheme = z.object({
+  primaryColor: hexColour,
+  secondaryColor: hexColour,
+});
+export type SiteTheme = z.infer<typeof siteTheme>;
+
+export const defaultSiteContact: SiteContact = { email: '', phone: '', address: '' };
+export const defaultSiteSocial: SiteSocial = {
+  facebook: '',
+  instagram: '',
+  linkedin: '',
+  x: '',
+  youtube: '',
+  tiktok: '',
+};
+export const defaultSiteTheme: SiteTheme = { primaryColor: '#1d4ed8', secondaryColor: '#0f172a' };
+
 export const site = z.object({
   id,
   slug: z.string(),
@@ -46,6 +89,16 @@ export const site = z.object({
   description: z.string(),
   locale: z.string(),
   timeZone: z.string(),
+  /** Media reference of the logo (an image of this site's library), or null. */
+  logoId: id.nullable(),
+  logo: mediaRef.nullable(),
+  contact: siteContact,
+  social: siteSocial,
+  theme: siteTheme,
+  /** Who receives contact-form notifications; empty means the administrators. */
+  notificationEmails: z.array(z.string()),
+  /** Whether a visitor who writes through the contact form gets an acknowledgement email. */
+  contactAcknowledgement: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
   version,
@@ -71,6 +124,11 @@ export const createSiteBody = z
     description: z.string().trim().max(2000).default(''),
     locale: locale.default('fr-CH'),
     timeZone: timeZone.default('Europe/Zurich'),
+    contact: siteContact.partial().optional(),
+    social: siteSocial.partial().optional(),
+    theme: siteTheme.partial().optional(),
+    notificationEmails: z.array(z.email().max(254)).max(20).optional(),
+    contactAcknowledgement: z.boolean().optional(),
   })
   .superRefine(aliasesDistinct);
 export type CreateSiteBody = z.input<typeof createSiteBody>;
@@ -84,6 +142,13 @@ export const updateSiteBody = z
     description: z.string().trim().max(2000).optional(),
     locale: locale.optional(),
     timeZone: timeZone.optional(),
+    logoId: id.nullable().optional(),
+    /** Partial objects: the fields sent replace those stored, the others stay. */
+    contact: siteContact.partial().optional(),
+    social: siteSocial.partial().optional(),
+    theme: siteTheme.partial().optional(),
+    notificationEmails: z.array(z.email().max(254)).max(20).optional(),
+    contactAcknowledgement: z.boolean().optional(),
     version: version.optional(),
   })
   .superRefine(aliasesDistinct);

@@ -2,11 +2,13 @@ import type { Redis } from 'ioredis';
 import type { BackupService } from '../backup/service';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
+import type { JobQueue } from '../jobs/queue';
 import type { ErrorReporter } from '../lib/error-reporting';
 import type { Metrics } from '../lib/metrics';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
+import type { MailOutbox } from '../mail/outbox';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
 export interface ModuleDeps {
@@ -22,4 +24,8 @@ export interface ModuleDeps {
   errors: ErrorReporter;
   /** Backups of this installation (the system module serves them). */
   backups: BackupService;
+  /** Background jobs (PostgreSQL/PGlite-backed); `jobs.stats()` reports depth and dead letters. */
+  jobs: JobQueue;
+  /** Queues emails inside a transaction; modules register how to compose their kinds of mail. */
+  mail: MailOutbox;
 }

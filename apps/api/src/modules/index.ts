@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthModule } from './auth';
+import { registerContactsModule } from './contacts';
 import type { ModuleDeps } from './deps';
+import { registerJobsModule } from './jobs';
+import { registerMediaModule } from './media';
 import { registerSitesModule } from './sites';
 import { registerSystemModule } from './system';
 import { registerUsersModule } from './users';
@@ -11,4 +14,7 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
   registerSystemModule(app, deps);
+  registerJobsModule(app, deps);
+  registerMediaModule(app, deps);
+  registerContactsModule(app, deps);
 }

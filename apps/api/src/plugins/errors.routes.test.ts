@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
+import { buildTestApp, countRows, json, type TestApp } from '../../test/build-test-app';
 import { type LoggedIn, loggedInUser } from '../../test/factories';
 
 let t: TestApp;
@@ -10,14 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function countUsers() {
-  const { rows } = await t.database.query<{ n: number }>('select count(*)::int as n from users');
-  return rows[0]!.n;
-}
-
 describe('problem+json for every failure', () => {
   it('malformed JSON → 400 INVALID_JSON, nothing created', async () => {
-    const before = await countUsers();
+    const before = await countRows(t.database, 'users');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',
@@ -27,11 +22,11 @@ describe('problem+json for every failure', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(json(response)).toMatchObject({ status: 400, code: 'INVALID_JSON', title: 'Invalid json' });
-    expect(await countUsers()).toBe(before);
+    expect(await countRows(t.database, 'users')).toBe(before);
   });
 
   it('oversized body → 413 PAYLOAD_TOO_LARGE, nothing created', async () => {
-    const before = await countUsers();
+    const before = await countRows(t.database, 'users');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',
@@ -40,7 +35,7 @@ describe('problem+json for every failure', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(json(response).code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await countUsers()).toBe(before);
+    expect(await countRows(t.database, 'users')).toBe(before);
   });
 
   it('wrong content type → 415', async () => {

@@ -5,7 +5,16 @@ import type { Site } from '@swigs/schema';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
-import { createSite, createUser, type LoggedIn, loggedInUser, uniqueSuffix } from '../../test/factories';
+import {
+  createContact,
+  createMediaRecord,
+  createSite,
+  createUser,
+  type LoggedIn,
+  loggedInUser,
+  uniqueSuffix,
+} from '../../test/factories';
+import { multipart } from '../../test/multipart';
 import { createTestDatabase } from '../../test/test-database';
 
 /**
@@ -24,15 +33,25 @@ interface Cell {
   selfId: string;
   /** Another editor than the caller. */
   otherUserId: string;
+  /** A media file and a contact message of site A. */
+  mediaId: string;
+  contactId: string;
 }
 
 interface Row {
   method: InjectOptions['method'];
   path: string;
   label?: string;
-  request(cell: Cell): Omit<InjectOptions, 'method' | 'headers'> & { url: string };
+  request(cell: Cell): Omit<InjectOptions, 'method'> & { url: string };
   expected: Record<Who, number>;
 }
+
+/** A 1×1 PNG. */
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const randomId = '00000000-0000-4000-8000-000000000000';
 
 const statuses = (anonymous: number, editorA: number, editorB: number, admin: number) => ({
   anonymous,
@@ -155,6 +174,135 @@ const rows: Row[] = [
   },
 
   {
+    method: 'POST',
+    path: '/auth/password/forgot',
+    request: () => ({
+      url: '/api/v1/auth/password/forgot',
+      payload: { email: `nobody-${uniqueSuffix()}@example.ch` },
+    }),
+    expected: statuses(202, 202, 202, 202),
+  },
+  {
+    method: 'POST',
+    path: '/auth/password/reset',
+    request: () => ({
+      url: '/api/v1/auth/password/reset',
+      payload: { token: 'x'.repeat(43), password: 'un-mot-de-passe' },
+    }),
+    expected: statuses(400, 400, 400, 400),
+  },
+
+  {
+    method: 'GET',
+    path: '/jobs/failed',
+    request: () => ({ url: '/api/v1/jobs/failed' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/jobs/{jobId}/retry',
+    request: () => ({ url: `/api/v1/jobs/${randomId}/retry` }),
+    expected: statuses(401, 403, 403, 404),
+  },
+
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/sites/{siteId}/media',
+    request: (c) => {
+      const body = multipart([
+        { name: 'file', data: tinyPng, filename: 'point.png', contentType: 'image/png' },
+      ]);
+      return { url: `/api/v1/sites/${c.siteA.id}/media`, payload: body.payload, headers: body.headers };
+    },
+    expected: statuses(401, 201, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}`, payload: { alt: 'Texte' } }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media/{mediaId}/usages',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}/usages` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}` }),
+    expected: statuses(401, 204, 403, 204),
+  },
+
+  {
+    method: 'GET',
+    path: '/public/sites/{site}/contact/token',
+    request: (c) => ({ url: `/api/v1/public/sites/${c.siteA.slug}/contact/token` }),
+    expected: statuses(200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/public/sites/{site}/contact',
+    request: (c) => ({
+      url: `/api/v1/public/sites/${c.siteA.slug}/contact`,
+      payload: { name: 'Visiteur', email: 'visiteur@example.ch', message: 'Bonjour' },
+    }),
+    expected: statuses(201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts/export',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/export` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/sites/{siteId}/contacts/bulk',
+    request: (c) => ({
+      url: `/api/v1/sites/${c.siteA.id}/contacts/bulk`,
+      payload: { action: 'mark-read', ids: [c.contactId] },
+    }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}`, payload: { read: true } }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}` }),
+    expected: statuses(401, 204, 403, 204),
+  },
+
+  {
     method: 'GET',
     path: '/system',
     request: () => ({ url: '/api/v1/system' }),
@@ -196,12 +344,22 @@ async function freshCell(who: Who): Promise<{ cell: Cell; headers: Record<string
   const siteA = await createSite(t.database);
   const siteB = await createSite(t.database);
   const other = await createUser(t.database);
+  const [media, contact] = await Promise.all([
+    createMediaRecord(t.database, siteA.id),
+    createContact(t.database, siteA.id),
+  ]);
   let caller: LoggedIn | undefined;
   if (who === 'editorA') caller = await loggedInUser(t.app, t.database, { siteIds: [siteA.id] });
   if (who === 'editorB') caller = await loggedInUser(t.app, t.database, { siteIds: [siteB.id] });
   if (who === 'admin') caller = await loggedInUser(t.app, t.database, { role: 'admin' });
   return {
-    cell: { siteA, selfId: caller?.user.id ?? other.user.id, otherUserId: other.user.id },
+    cell: {
+      siteA,
+      selfId: caller?.user.id ?? other.user.id,
+      otherUserId: other.user.id,
+      mediaId: media.id,
+      contactId: contact.id,
+    },
     headers: caller ? caller.headers : {},
   };
 }
@@ -211,7 +369,12 @@ describe('permission matrix', () => {
     for (const who of everyone) {
       it(`${row.method} ${row.path}${row.label ? ` (${row.label})` : ''} as ${who} → ${row.expected[who]}`, async () => {
         const { cell, headers } = await freshCell(who);
-        const response = await t.app.inject({ method: row.method, headers, ...row.request(cell) });
+        const { headers: extraHeaders, ...request } = row.request(cell);
+        const response = await t.app.inject({
+          method: row.method,
+          headers: { ...headers, ...(extraHeaders as Record<string, string> | undefined) },
+          ...request,
+        });
         expect(response.statusCode, response.body).toBe(row.expected[who]);
         if (response.statusCode === 401 || response.statusCode === 403) {
           expect(response.headers['content-type']).toContain('application/problem+json');

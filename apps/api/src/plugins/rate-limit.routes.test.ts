@@ -41,3 +41,28 @@ describe('rate limits in the API', () => {
     for (let i = 0; i < 8; i++) expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
   });
 });
+
+describe('the strict tier on password reset and the contact form', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { RATE_LIMIT_STRICT_MAX: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['/api/v1/auth/password/forgot', { email: 'someone@example.ch' }],
+    ['/api/v1/auth/password/reset', {}],
+    ['/api/v1/public/sites/no-such-site/contact', {}],
+  ])('POST %s: the third request of an address is refused before any work', async (url, payload) => {
+    // Each route counts on its own: one address for all three cases.
+    const remoteAddress = '192.0.2.99';
+    const send = () => t.app.inject({ method: 'POST', url, payload, remoteAddress });
+    const first = await send();
+    expect(first.headers['ratelimit-limit']).toBe('2');
+    expect(first.statusCode).not.toBe(429);
+    expect((await send()).statusCode).not.toBe(429);
+    const third = await send();
+    expect(third.statusCode).toBe(429);
+    expect(third.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});

@@ -1,4 +1,6 @@
+export * from './contacts';
 export * from './media';
+export * from './password-resets';
 export * from './sessions';
 export * from './sites';
 export * from './users';

@@ -1,6 +1,24 @@
+import {
+  defaultSiteContact,
+  defaultSiteSocial,
+  defaultSiteTheme,
+  type SiteContact,
+  type SiteSocial,
+  type SiteTheme,
+} from '@swigs/schema';
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns';
+import { media } from './media';
 
 export const sites = pgTable('sites', {
   id: id(),
@@ -9,6 +27,13 @@ export const sites = pgTable('sites', {
   description: text().notNull().default(''),
   locale: text().notNull().default('fr-CH'),
   timeZone: text().notNull().default('Europe/Zurich'),
+  logoId: uuid().references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
+  contact: jsonb().$type<SiteContact>().notNull().default(defaultSiteContact),
+  social: jsonb().$type<SiteSocial>().notNull().default(defaultSiteSocial),
+  theme: jsonb().$type<SiteTheme>().notNull().default(defaultSiteTheme),
+  notificationEmails: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Send the visitor an acknowledgement of their contact message. */
+  contactAcknowledgement: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -1,8 +1,9 @@
-import type { Site } from '@swigs/schema';
+import type { Site, SiteContact, SiteSocial, SiteTheme } from '@swigs/schema';
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
-import { siteDomains, sites } from '../../db/schema';
+import { media, siteDomains, sites } from '../../db/schema';
 import { likePattern, limitOffset } from '../../lib/pagination';
+import { type MediaRefRow, toMediaRef } from '../media/media-ref';
 
 const primaryHost = sql<string>`coalesce((select ${siteDomains.host} from ${siteDomains}
   where ${siteDomains.siteId} = ${sites.id} and ${siteDomains.isPrimary}), '')`;
@@ -21,12 +22,42 @@ const siteColumns = {
   version: sites.version,
   domain: primaryHost,
   aliases: aliasHosts,
+  logoId: sites.logoId,
+  contact: sites.contact,
+  social: sites.social,
+  theme: sites.theme,
+  notificationEmails: sites.notificationEmails,
+  contactAcknowledgement: sites.contactAcknowledgement,
+  logo: {
+    id: media.id,
+    siteId: media.siteId,
+    storedName: media.storedName,
+    mimeType: media.mimeType,
+    width: media.width,
+    height: media.height,
+    alt: media.alt,
+    variants: media.variants,
+  },
 };
 
-type SiteSelection = Omit<Site, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
+type SiteSelection = Omit<Site, 'createdAt' | 'updatedAt' | 'logo'> & {
+  createdAt: Date;
+  updatedAt: Date;
+  logo: MediaRefRow | null;
+};
 
 function toSite(row: SiteSelection): Site {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    ...row,
+    logo: row.logo ? toMediaRef(row.logo) : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Sites with their logo resolved (left join: most sites have a logo, some do not). */
+function selectSites(executor: Executor) {
+  return executor.select(siteColumns).from(sites).leftJoin(media, eq(media.id, sites.logoId));
 }
 
 export interface SiteListFilter {
@@ -43,6 +74,12 @@ export interface SiteFields {
   description: string;
   locale: string;
   timeZone: string;
+  logoId: string | null;
+  contact: SiteContact;
+  social: SiteSocial;
+  theme: SiteTheme;
+  notificationEmails: string[];
+  contactAcknowledgement: boolean;
 }
 
 export function createSitesRepository(db: Database) {
@@ -69,15 +106,38 @@ export function createSitesRepository(db: Database) {
       const where = conditions.length > 0 ? and(...conditions) : undefined;
       const { limit, offset } = limitOffset(filter);
       const [rows, [total]] = await Promise.all([
-        db.select(siteColumns).from(sites).where(where).orderBy(asc(sites.name)).limit(limit).offset(offset),
+        selectSites(db).where(where).orderBy(asc(sites.name)).limit(limit).offset(offset),
         db.select({ value: count() }).from(sites).where(where),
       ]);
       return { rows: rows.map(toSite), total: total?.value ?? 0 };
     },
 
     async findById(id: string, executor: Executor = db): Promise<Site | undefined> {
-      const [row] = await executor.select(siteColumns).from(sites).where(eq(sites.id, id));
+      const [row] = await selectSites(executor).where(eq(sites.id, id));
       return row ? toSite(row) : undefined;
+    },
+
+    /**
+     * The id of the site a public request names: its slug, or any of its host names (domain or
+     * alias). Host names are stored lower-case; a trailing port is ignored.
+     */
+    async findIdByKey(key: string): Promise<string | undefined> {
+      const normalised = key.trim().toLowerCase().replace(/:\d+$/, '');
+      const [bySlug] = await db.select({ id: sites.id }).from(sites).where(eq(sites.slug, normalised));
+      if (bySlug) return bySlug.id;
+      const [byHost] = await db
+        .select({ id: siteDomains.siteId })
+        .from(siteDomains)
+        .where(eq(siteDomains.host, normalised));
+      return byHost?.id;
+    },
+
+    async isMediaOfSite(siteId: string, mediaId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: media.id })
+        .from(media)
+        .where(and(eq(media.id, mediaId), eq(media.siteId, siteId)));
+      return row !== undefined;
     },
 
     async findUnknownIds(ids: string[]): Promise<string[]> {

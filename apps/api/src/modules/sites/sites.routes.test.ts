@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, json, type TestApp } from '../../../test/build-test-app';
+import { buildTestApp, countRows, json, type TestApp } from '../../../test/build-test-app';
 import { createSite, type LoggedIn, loggedInUser, uniqueSuffix } from '../../../test/factories';
+import { createSitesRepository } from './sites.repository';
 
 let t: TestApp;
 let admin: LoggedIn;
@@ -9,11 +10,6 @@ beforeAll(async () => {
   admin = await loggedInUser(t.app, t.database, { role: 'admin' });
 });
 afterAll(() => t.close());
-
-async function countSites() {
-  const { rows } = await t.database.query<{ n: number }>('select count(*)::int as n from sites');
-  return rows[0]!.n;
-}
 
 describe('sites', () => {
   it('an admin creates two sites and an editor of one sees only that one', async () => {
@@ -81,7 +77,7 @@ describe('sites', () => {
     ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, 'timeZone'],
   ])('refuses %s with a field error and creates nothing', async (_label, override, field) => {
     const suffix = uniqueSuffix();
-    const before = await countSites();
+    const before = await countRows(t.database, 'sites');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/sites',
@@ -90,12 +86,12 @@ describe('sites', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toContain(field);
-    expect(await countSites()).toBe(before);
+    expect(await countRows(t.database, 'sites')).toBe(before);
   });
 
   it('refuses a duplicate slug or a host name of another site with 409 and a field error', async () => {
     const existing = await createSite(t.database, { aliases: [`alias-${uniqueSuffix()}.example.ch`] });
-    const before = await countSites();
+    const before = await countRows(t.database, 'sites');
     const sameSlug = await t.app.inject({
       method: 'POST',
       url: '/api/v1/sites',
@@ -117,7 +113,7 @@ describe('sites', () => {
     });
     expect(sameAlias.statusCode).toBe(409);
     expect(json(sameAlias)).toMatchObject({ code: 'DOMAIN_TAKEN', errors: [{ field: 'aliases.0' }] });
-    expect(await countSites()).toBe(before);
+    expect(await countRows(t.database, 'sites')).toBe(before);
   });
 
   it('assigned editors edit ordinary settings but not the slug, domain or aliases', async () => {
@@ -199,5 +195,93 @@ describe('sites', () => {
     expect(json(me).data).toMatchObject({ siteIds: [] });
     const { rows } = await t.database.query('select 1 from site_domains where site_id = $1', [site.id]);
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('site settings', () => {
+  it('editors set contact details, social links, theme and notification emails; partial objects merge', async () => {
+    const site = await createSite(t.database);
+    const editor = await loggedInUser(t.app, t.database, { siteIds: [site.id] });
+    const url = `/api/v1/sites/${site.id}`;
+    const first = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: editor.headers,
+      payload: {
+        contact: {
+          email: 'info@ecole.ch',
+          phone: '+41 21 555 12 34',
+          address: 'Quai du Lac 1, 1006 Lausanne',
+        },
+        social: { facebook: 'https://facebook.com/ecole', instagram: 'https://instagram.com/ecole' },
+        theme: { primaryColor: '#0E7490' },
+        notificationEmails: ['secretariat@ecole.ch'],
+      },
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: editor.headers,
+      payload: { contact: { phone: '+41 21 555 00 00' } },
+    });
+    expect(json(second).data).toMatchObject({
+      contact: { email: 'info@ecole.ch', phone: '+41 21 555 00 00', address: 'Quai du Lac 1, 1006 Lausanne' },
+      social: {
+        facebook: 'https://facebook.com/ecole',
+        instagram: 'https://instagram.com/ecole',
+        x: '',
+        tiktok: '',
+      },
+      theme: { primaryColor: '#0E7490', secondaryColor: '#0f172a' },
+      notificationEmails: ['secretariat@ecole.ch'],
+      logoId: null,
+      logo: null,
+    });
+  });
+
+  it.each([
+    ['a javascript: social link', { social: { facebook: 'javascript:alert(1)' } }, 'social.facebook'],
+    ['a colour name', { theme: { primaryColor: 'blue' } }, 'theme.primaryColor'],
+    ['a bad notification email', { notificationEmails: ['nope'] }, 'notificationEmails.0'],
+    ['a bad contact email', { contact: { email: 'nope' } }, 'contact.email'],
+  ])('refuses %s and changes nothing', async (_label, payload, field) => {
+    const site = await createSite(t.database);
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sites/${site.id}`,
+      headers: admin.headers,
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(response).errors.map((e) => e.field)).toContain(field);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/sites/${site.id}`,
+      headers: admin.headers,
+    });
+    expect(json(after).data).toMatchObject({ version: 1 });
+  });
+
+  it('refuses a logo that is not a media of the site', async () => {
+    const site = await createSite(t.database);
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sites/${site.id}`,
+      headers: admin.headers,
+      payload: { logoId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(json(response)).toMatchObject({ errors: [{ field: 'logoId' }] });
+  });
+
+  it('finds a site by slug or by any of its host names (public requests)', async () => {
+    const alias = `www-${uniqueSuffix()}.example.ch`;
+    const site = await createSite(t.database, { aliases: [alias] });
+    const repository = createSitesRepository(t.database.db);
+    expect(await repository.findIdByKey(site.slug)).toBe(site.id);
+    expect(await repository.findIdByKey(site.domain.toUpperCase())).toBe(site.id);
+    expect(await repository.findIdByKey(`${alias}:8080`)).toBe(site.id);
+    expect(await repository.findIdByKey('unknown.example.ch')).toBeUndefined();
   });
 });

@@ -1,7 +1,16 @@
-import type { createSiteBody, Role, Site, siteListQuery, UpdateSiteBody } from '@swigs/schema';
+import {
+  type createSiteBody,
+  defaultSiteContact,
+  defaultSiteSocial,
+  defaultSiteTheme,
+  type Role,
+  type Site,
+  type siteListQuery,
+  type UpdateSiteBody,
+} from '@swigs/schema';
 import type { z } from 'zod';
 import type { Transact } from '../../db/client';
-import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { AppError, fieldError, notFound, versionConflict } from '../../lib/errors';
 import { pageOf } from '../../lib/pagination';
 import { assertCanUpdateSite } from './sites.policy';
 import type { SitesRepository } from './sites.repository';
@@ -9,6 +18,8 @@ import type { SitesRepository } from './sites.repository';
 export interface SitesServiceDeps {
   sites: SitesRepository;
   transact: Transact;
+  /** Deletes a deleted site's uploaded files (after the rows are gone). */
+  removeSiteFiles?: (siteId: string) => Promise<void>;
 }
 
 export interface SiteViewer {
@@ -76,6 +87,12 @@ export function createSitesService(deps: SitesServiceDeps) {
           description: body.description,
           locale: body.locale,
           timeZone: body.timeZone,
+          logoId: null,
+          contact: { ...defaultSiteContact, ...body.contact },
+          social: { ...defaultSiteSocial, ...body.social },
+          theme: { ...defaultSiteTheme, ...body.theme },
+          notificationEmails: body.notificationEmails ?? [],
+          contactAcknowledgement: body.contactAcknowledgement ?? false,
         });
         await sites.replaceHosts(tx, siteId, body.domain, body.aliases);
         return siteId;
@@ -96,8 +113,30 @@ export function createSitesService(deps: SitesServiceDeps) {
         });
       }
       await assertAddressFree({ slug: body.slug, domain: body.domain, aliases: body.aliases }, id);
+      if (body.logoId && !(await sites.isMediaOfSite(id, body.logoId))) {
+        throw fieldError(
+          'logoId',
+          'The logo must be an image of this site’s media library.',
+          'unknown_media',
+        );
+      }
       await transact(async (tx) => {
-        const { version: _version, domain: _domain, aliases: _aliases, ...fields } = body;
+        const {
+          version: _version,
+          domain: _domain,
+          aliases: _aliases,
+          contact,
+          social,
+          theme,
+          ...plain
+        } = body;
+        const fields = {
+          ...plain,
+          // Nested settings are merged: a form may send only the part it edits.
+          ...(contact ? { contact: { ...site.contact, ...contact } } : {}),
+          ...(social ? { social: { ...site.social, ...social } } : {}),
+          ...(theme ? { theme: { ...site.theme, ...theme } } : {}),
+        };
         if (!(await sites.update(tx, id, fields, expectedVersion))) {
           const current = await sites.findById(id, tx);
           if (!current) throw notFound('SITE_NOT_FOUND', 'This site');
@@ -112,6 +151,7 @@ export function createSitesService(deps: SitesServiceDeps) {
     async deleteSite(id: string): Promise<void> {
       const deleted = await transact((tx) => sites.delete(tx, id));
       if (!deleted) throw notFound('SITE_NOT_FOUND', 'This site');
+      await deps.removeSiteFiles?.(id);
     },
   };
 }

@@ -66,6 +66,14 @@ export interface UserCredentials {
   version: number;
 }
 
+const credentialColumns = {
+  id: users.id,
+  email: users.email,
+  passwordHash: users.passwordHash,
+  active: users.active,
+  version: users.version,
+};
+
 export function createUsersRepository(db: Database) {
   return {
     async list(filter: z.output<typeof userListQuery>) {
@@ -105,30 +113,12 @@ export function createUsersRepository(db: Database) {
     },
 
     async findCredentialsByEmail(email: string): Promise<UserCredentials | undefined> {
-      const [row] = await db
-        .select({
-          id: users.id,
-          email: users.email,
-          passwordHash: users.passwordHash,
-          active: users.active,
-          version: users.version,
-        })
-        .from(users)
-        .where(eq(users.email, email));
+      const [row] = await db.select(credentialColumns).from(users).where(eq(users.email, email));
       return row;
     },
 
     async findCredentialsById(id: string): Promise<UserCredentials | undefined> {
-      const [row] = await db
-        .select({
-          id: users.id,
-          email: users.email,
-          passwordHash: users.passwordHash,
-          active: users.active,
-          version: users.version,
-        })
-        .from(users)
-        .where(eq(users.id, id));
+      const [row] = await db.select(credentialColumns).from(users).where(eq(users.id, id));
       return row;
     },
 
@@ -195,6 +185,16 @@ export function createUsersRepository(db: Database) {
         .where(and(eq(users.role, 'admin'), eq(users.active, true)))
         .for('update');
       return rows.map((row) => row.id);
+    },
+
+    /** Where mail for "the administrators" goes (e.g. contact messages of a site without notification emails). */
+    async findActiveAdminEmails(executor: Executor = db): Promise<string[]> {
+      const rows = await executor
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+        .orderBy(asc(users.email));
+      return rows.map((row) => row.email);
     },
 
     async countAll(): Promise<number> {

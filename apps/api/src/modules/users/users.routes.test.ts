@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, json, type TestApp } from '../../../test/build-test-app';
+import { buildTestApp, countRows, json, type TestApp } from '../../../test/build-test-app';
 import { createSite, createUser, type LoggedIn, loggedInUser, login } from '../../../test/factories';
 
 let t: TestApp;
@@ -9,11 +9,6 @@ beforeAll(async () => {
   admin = await loggedInUser(t.app, t.database, { role: 'admin' });
 });
 afterAll(() => t.close());
-
-async function countUsers() {
-  const { rows } = await t.database.query<{ n: number }>('select count(*)::int as n from users');
-  return rows[0]!.n;
-}
 
 describe('admins manage users', () => {
   it('creates an editor assigned to sites, lists and gets them', async () => {
@@ -89,7 +84,7 @@ describe('admins manage users', () => {
       'siteIds',
     ],
   ])('refuses %s with a field error and creates nothing', async (_label, payload, field) => {
-    const before = await countUsers();
+    const before = await countRows(t.database, 'users');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',
@@ -101,12 +96,12 @@ describe('admins manage users', () => {
     const body = json<{ code: string; errors: { field: string }[] }>(response);
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.errors.map((e) => e.field)).toContain(field);
-    expect(await countUsers()).toBe(before);
+    expect(await countRows(t.database, 'users')).toBe(before);
   });
 
   it('refuses a duplicate email with 409 EMAIL_TAKEN', async () => {
     const existing = await createUser(t.database);
-    const before = await countUsers();
+    const before = await countRows(t.database, 'users');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',
@@ -115,7 +110,7 @@ describe('admins manage users', () => {
     });
     expect(response.statusCode).toBe(409);
     expect(json(response)).toMatchObject({ code: 'EMAIL_TAKEN', errors: [{ field: 'email' }] });
-    expect(await countUsers()).toBe(before);
+    expect(await countRows(t.database, 'users')).toBe(before);
   });
 
   it('changes role, sites and active flag; deactivating ends the sessions at once', async () => {
