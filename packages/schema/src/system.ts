@@ -28,10 +28,18 @@ export type BackupReport = z.infer<typeof backupReport>;
 
 const serviceState = z.enum(['up', 'down', 'disabled']);
 
+const queueCounts = z.object({
+  /** Waiting to run (new or waiting for a retry). */
+  queued: z.number().int().min(0),
+  active: z.number().int().min(0),
+  /** Dead letters: retries exhausted, listed and retried under /jobs/failed. */
+  failed: z.number().int().min(0),
+});
+
 /**
  * `GET /system`: what runs and how it is doing, for the admin's System page. Sections come from
- * probes in the API's system module; a concern that lands later (the job queue: depth, failures)
- * adds its own section here and a probe there.
+ * probes in the API's system module; a concern that lands later adds its own section here and a
+ * probe there (as the job queue did).
  */
 export const systemInfo = z.object({
   app: z.object({
@@ -60,6 +68,8 @@ export const systemInfo = z.object({
     externalBytes: z.number().int().min(0),
   }),
   cache: z.object({ redis: serviceState }),
+  /** The background job queue (shared by every instance): totals and each queue. */
+  queue: queueCounts.extend({ queues: z.array(queueCounts.extend({ name: z.string() })) }),
   backups: z.object({
     directory: z.string(),
     /** Cron expression of the in-app schedule, or null when backups come from cron or not at all. */

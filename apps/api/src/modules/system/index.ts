@@ -13,7 +13,13 @@ export function registerSystemModule(app: FastifyInstance, deps: ModuleDeps) {
   const service = createSystemService({
     system: createSystemRepository(deps.database.query),
     backups: deps.backups,
-    probes: redis ? { redis: async () => void (await redis.ping()) } : {},
+    probes: {
+      ...(redis ? { redis: async () => void (await redis.ping()) } : {}),
+      queue: async () => {
+        const stats = await deps.jobs.stats();
+        return { queued: stats.queued, active: stats.active, failed: stats.failed, queues: stats.queues };
+      },
+    },
     facts: {
       version,
       environment: deps.config.environment,

@@ -7,12 +7,12 @@ import type { SystemRepository } from './system.repository';
 
 /**
  * Probes of the parts that report their state. A concern that lands later adds its probe here and
- * its section to `systemInfo` in packages/schema/src/system.ts — the job queue, for instance,
- * `queue(): Promise<{ depth, failed, … }>` from the jobs module.
+ * its section to `systemInfo` in packages/schema/src/system.ts, as the job queue did.
  */
 export interface SystemProbes {
   /** Undefined when no Redis is configured. */
   redis?: () => Promise<void>;
+  queue: () => Promise<SystemInfo['queue']>;
 }
 
 export interface SystemServiceDeps {
@@ -49,10 +49,11 @@ export function createSystemService(deps: SystemServiceDeps) {
 
   return {
     async getSystemInfo(): Promise<SystemInfo> {
-      const [serverVersion, redis, archives] = await Promise.all([
+      const [serverVersion, redis, archives, queue] = await Promise.all([
         deps.system.serverVersion(),
         redisState(),
         deps.backups.list(),
+        deps.probes.queue(),
       ]);
       const memory = process.memoryUsage();
       return {
@@ -71,6 +72,7 @@ export function createSystemService(deps: SystemServiceDeps) {
           externalBytes: memory.external,
         },
         cache: { redis },
+        queue,
         backups: {
           directory: deps.backups.settings.dir,
           schedule: facts.backupSchedule ?? null,
