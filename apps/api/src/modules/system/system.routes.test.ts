@@ -40,7 +40,7 @@ describe('system', () => {
     expect(data.memory?.rssBytes).toBeGreaterThan(10_000_000);
     expect(data.cache).toEqual({ redis: 'disabled' });
     expect(data.queue).toMatchObject({ queued: expect.any(Number), failed: expect.any(Number) });
-    expect((data.queue?.queues as { name: string }[]).map((q) => q.name)).toContain('mail');
+    expect(((data.queue?.queues ?? []) as { name: string }[]).map((q) => q.name)).toContain('mail');
     expect(data.backups).toEqual({
       directory: path.join(dataDir, 'backups'),
       schedule: null,
