@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalService } from '../../apps/api/test/services';
@@ -23,6 +24,7 @@ const accountMax = 3;
 
 describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', () => {
   let cluster: Cluster;
+  let adminHeaders: Record<string, string> = {};
 
   beforeAll(async () => {
     const build = spawnSync(process.execPath, ['scripts/build.mjs'], {
@@ -63,6 +65,7 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
     const { body } = await login(cluster.admin.email, cluster.admin.password, '192.0.2.1');
     const token = (body.data as { accessToken: string }).accessToken;
     const headers = { authorization: `Bearer ${token}` };
+    adminHeaders = headers;
     const [killed, restarted] = [cluster.instances[0]!, cluster.instances[1]!];
 
     const events: Record<string, number> = {};
@@ -211,5 +214,38 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
     expect(document.status).toBe(200);
     expect(document.headers.get('content-encoding')).toBe('gzip');
     expect((await fetch(`${cluster.url}/metrics`)).status).toBe(404);
+  });
+
+  it('answers a site’s /seo.json by its host name', async () => {
+    // The admin's token from the first test: the account is throttled by now (test 2).
+    const headers = { ...adminHeaders, 'content-type': 'application/json' };
+    const created = await fetch(`${cluster.url}/api/v1/sites`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Seo', slug: 'cluster-seo', domain: 'cluster-seo.example.ch' }),
+    });
+    expect(created.status).toBe(201);
+    // Node's fetch will not send a Host header of our choosing: ask with a raw request.
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(`${cluster.url}/seo.json`);
+      const request = http.get(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/seo.json',
+          headers: { host: 'cluster-seo.example.ch' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toBeTypeOf('object');
   });
 });

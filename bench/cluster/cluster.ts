@@ -120,7 +120,7 @@ ${http}
     access_log ${dir}/access.log swigs;
     client_max_body_size 25m;
     set $swigs_data_dir ${dir}/data;
-    set $swigs_site demo;
+    set $swigs_site_id none;
     include ${nginxDir}/swigs-locations.conf;
   }
 }

@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { fileTreeDirs } from './backup/backup';
 import { type BackupService, createBackupService } from './backup/service';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
@@ -25,6 +26,8 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUploadsRoutes } from './modules/media/uploads.routes';
+import { createPublicContext } from './modules/public';
+import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
@@ -98,8 +101,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('lifecycle', lifecycle);
   app.decorate('metrics', metrics);
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style: no promise per request on the hottest path of every route.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('onClose', async () => {
     await errorReporter.flush();
@@ -114,7 +119,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         deps.redis,
         memoryThrottle,
         (error) => app.log.warn({ err: error }, 'redis unavailable: counting in process'),
-        `${config.redisKeyPrefix}throttle:`,
+        `${config.redis.keyPrefix}throttle:`,
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
@@ -123,7 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     settings: {
       dir: config.backup.dir,
       retentionDays: config.backup.retentionDays,
-      dataDir: config.dataDir,
+      trees: fileTreeDirs(config),
       databaseUrl: config.db.url,
       pgBinDir: config.backup.pgBinDir,
     },
@@ -133,6 +138,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     log: app.log,
   });
   app.decorate('backups', backups);
+  const apiTokens = createTokensRepository(deps.database.db);
+  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
+  app.addHook('onClose', async () => publicApi.close());
 
   await app.register(errors, {
     exposeInternalErrors: config.environment === 'development',
@@ -141,7 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         requestId: String(request.id),
         method: request.method,
         route: request.routeOptions.url,
-        userId: request.principal?.userId,
+        userId: request.principal?.kind === 'user' ? request.principal.userId : undefined,
       }),
   });
   await app.register(drain, { lifecycle });
@@ -150,10 +158,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
   });
+  // The public API also answers pages on each site's own domains (origins the list above does not name).
+  app.addHook('onRequest', publicApi.corsHook);
   await app.register(cookie);
   await app.register(auth, {
     signer,
     findSessionPrincipal: (sessionId, userId) => sessions.findPrincipal(sessionId, userId),
+    findTokenPrincipal: (tokenHash) => apiTokens.findPrincipal(tokenHash),
     exemptPrefixes: [docsPrefix],
   });
   await app.register(deprecations);
@@ -161,7 +172,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(rateLimits, {
     ...config.rateLimit,
     redis: deps.redis,
-    keyPrefix: config.redisKeyPrefix,
+    keyPrefix: config.redis.keyPrefix,
   });
   await app.register(metricsRoutes, {
     metrics,
@@ -218,6 +229,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     metrics,
     errors: errorReporter,
     backups,
+    publicApi,
     jobs,
     mail,
   };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type BackupResult, type BackupSettings, createBackup } from './backup/backup';
+import { type BackupResult, type BackupSettings, createBackup, fileTreeDirs } from './backup/backup';
 import { restoreBackup, verifyBackup } from './backup/restore';
 import { type Config, loadConfig } from './config';
 import { askLockHolder } from './lib/data-dir-lock';
@@ -14,7 +14,7 @@ function backupSettings(config: Config): BackupSettings {
   return {
     dir: config.backup.dir,
     retentionDays: config.backup.retentionDays,
-    dataDir: config.dataDir,
+    trees: fileTreeDirs(config),
     databaseUrl: config.db.url,
     pgBinDir: config.backup.pgBinDir,
   };
@@ -113,7 +113,12 @@ export function registerBackupCommands(program: Command) {
       try {
         const result = await restoreBackup(
           path.resolve(archive),
-          { dataDir: config.dataDir, databaseUrl: config.db.url, pgBinDir: config.backup.pgBinDir },
+          {
+            dataDir: config.dataDir,
+            trees: fileTreeDirs(config),
+            databaseUrl: config.db.url,
+            pgBinDir: config.backup.pgBinDir,
+          },
           { force: options.force === true },
         );
         const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);

@@ -30,10 +30,6 @@ const cronExpression = optional.refine((value) => {
 export const operationsEnv = {
   SHUTDOWN_DRAIN_SECONDS: seconds.optional(),
   SHUTDOWN_TIMEOUT_SECONDS: seconds.default(20),
-  REDIS_KEY_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_-]{1,40}$/, 'letters, digits, ":", "_" and "-" only')
-    .default('swigs:'),
   RATE_LIMIT_MAX: count.optional(),
   RATE_LIMIT_WINDOW_SECONDS: seconds.default(60),
   RATE_LIMIT_LOGIN_MAX: count.optional(),
@@ -41,6 +37,7 @@ export const operationsEnv = {
   RATE_LIMIT_STRICT_MAX: count.optional(),
   RATE_LIMIT_STRICT_WINDOW_SECONDS: seconds.default(900),
   RATE_LIMIT_ALLOW: optional,
+  RATE_LIMIT_GLOBAL_SHARED: z.enum(['true', 'false']).default('false'),
   LOG_DIR: optional,
   LOG_ROTATE_SIZE: z
     .string()
@@ -120,8 +117,15 @@ export function buildOperationsConfig(
       },
       /** Client addresses never limited (a trusted renderer or monitoring host). */
       allow: splitList(env.RATE_LIMIT_ALLOW),
-    } satisfies { global: RateLimitTier; login: RateLimitTier; strict: RateLimitTier; allow: string[] },
-    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+      /** The global limit counted in Redis across instances (a round trip per request) rather than per instance. */
+      shareGlobal: env.RATE_LIMIT_GLOBAL_SHARED === 'true',
+    } satisfies {
+      global: RateLimitTier;
+      login: RateLimitTier;
+      strict: RateLimitTier;
+      allow: string[];
+      shareGlobal: boolean;
+    },
     /** Buffer cache of the embedded database: the bulk of its memory (128MB would add ~150 MB RSS). */
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS,
     logFiles: env.LOG_DIR

@@ -150,7 +150,7 @@ describe(`backup and restore (${testDriver})`, () => {
   const settings = (): BackupSettings => ({
     dir: path.join(dataDir, 'backups'),
     retentionDays: 7,
-    dataDir,
+    trees: { uploads: path.join(dataDir, 'uploads'), seo: path.join(dataDir, 'seo') },
     databaseUrl: target.databaseUrl,
     pgBinDir: undefined,
   });
@@ -191,11 +191,7 @@ describe(`backup and restore (${testDriver})`, () => {
     await target.wipe();
     expect(await filesOf(dataDir)).toEqual([]);
 
-    const restored = await restoreBackup(
-      backup.file,
-      { ...settings(), databaseUrl: target.databaseUrl },
-      { force: false },
-    );
+    const restored = await restoreBackup(backup.file, { ...settings(), dataDir }, { force: false });
     expect(restored.movedAside).toEqual([]);
     const reopened = await target.reopen();
     try {
@@ -206,10 +202,12 @@ describe(`backup and restore (${testDriver})`, () => {
     expect(await filesOf(dataDir)).toEqual(filesBefore);
 
     // The restored data is there now: a second restore refuses, unless forced — and then keeps the old folders.
-    await expect(restoreBackup(backup.file, settings(), { force: false })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(backup.file, { ...settings(), dataDir }, { force: false }),
+    ).rejects.toMatchObject({
       code: 'DATABASE_NOT_EMPTY',
     });
-    const forced = await restoreBackup(backup.file, settings(), { force: true });
+    const forced = await restoreBackup(backup.file, { ...settings(), dataDir }, { force: true });
     expect(forced.movedAside.some((aside) => aside.includes('uploads.replaced-'))).toBe(true);
     expect(await filesOf(dataDir)).toEqual(filesBefore);
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import { AppError } from '../lib/errors';
 import { archiveName, packArchive, pruneArchives, removeTree, stageTree } from './archive';
@@ -11,18 +12,24 @@ import {
   backupFormatVersion,
   describeFiles,
   dumpPaths,
+  type FileTreeDirs,
   fileTrees,
   type TableCount,
 } from './manifest';
 import { dumpPglite } from './pglite-dump';
 import { dumpPostgres } from './postgres-dump';
 
+/** The folders of the configuration that backups carry. */
+export function fileTreeDirs(config: Config): FileTreeDirs {
+  return { uploads: config.media.uploadsDir, seo: config.seo.outputDir };
+}
+
 export interface BackupSettings {
   /** Where archives go (BACKUP_DIR). */
   dir: string;
   retentionDays: number;
-  /** DATA_DIR: its `uploads/` and `seo/` folders are part of every backup. */
-  dataDir: string;
+  /** The uploads and seo.json folders, part of every backup. */
+  trees: FileTreeDirs;
   /** Set when the database is PostgreSQL: pg_dump connects with it. */
   databaseUrl: string | undefined;
   pgBinDir: string | undefined;
@@ -67,7 +74,7 @@ export async function createBackup(
 
     let fileCount = 0;
     for (const tree of fileTrees) {
-      const source = path.join(settings.dataDir, tree);
+      const source = settings.trees[tree];
       if (existsSync(source)) fileCount += await stageTree(source, path.join(staging, 'files', tree));
     }
 

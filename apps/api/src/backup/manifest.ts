@@ -45,6 +45,9 @@ export const dumpPaths = { postgres: 'database/postgres.dump', pglite: 'database
 
 /** The data folders a backup carries, if present (uploads from media, seo.json files from SEO). */
 export const fileTrees = ['uploads', 'seo'] as const;
+export type FileTree = (typeof fileTrees)[number];
+/** Where each tree lives on disk (MEDIA: DATA_DIR/uploads; SEO_DIR, default DATA_DIR/seo). */
+export type FileTreeDirs = Record<FileTree, string>;
 
 export async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');

@@ -1,16 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rename, rmdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../lib/errors';
 import { removeTree, unpackArchive } from './archive';
-import { type BackupManifest, checkFiles, compareTableCounts, fileTrees, type TableCount } from './manifest';
+import {
+  type BackupManifest,
+  checkFiles,
+  compareTableCounts,
+  type FileTreeDirs,
+  fileTrees,
+  type TableCount,
+} from './manifest';
 import { countPgliteTables, hasPgliteDatabase, openPgliteDump, restorePglite } from './pglite-dump';
 import { countPostgresTables, createScratchDatabase, restorePostgres } from './postgres-dump';
 
 export interface RestoreSettings {
+  /** DATA_DIR: the embedded database is `DATA_DIR/db`; the archive is unpacked beside it. */
   dataDir: string;
+  /** Where the uploads and seo.json trees go. */
+  trees: FileTreeDirs;
   /** PostgreSQL target; undefined restores the embedded database under DATA_DIR/db. */
   databaseUrl: string | undefined;
   pgBinDir: string | undefined;
@@ -75,10 +85,10 @@ export async function restoreBackup(
     // Every refusal happens before anything changes.
     const trees = fileTrees.filter((tree) => existsSync(path.join(work, 'files', tree)));
     for (const tree of trees) {
-      if (!options.force && !(await isEmptyDir(path.join(settings.dataDir, tree)))) {
+      if (!options.force && !(await isEmptyDir(settings.trees[tree]))) {
         throw new AppError(
           'DATABASE_NOT_EMPTY',
-          `${path.join(settings.dataDir, tree)} is not empty. Use --force to replace it.`,
+          `${settings.trees[tree]} is not empty. Use --force to replace it.`,
         );
       }
     }
@@ -111,7 +121,7 @@ export async function restoreBackup(
     }
 
     for (const tree of trees) {
-      const target = path.join(settings.dataDir, tree);
+      const target = settings.trees[tree];
       if (existsSync(target)) {
         if (await isEmptyDir(target)) await rmdir(target);
         else {
@@ -120,12 +130,22 @@ export async function restoreBackup(
           movedAside.push(aside);
         }
       }
-      await rename(path.join(work, 'files', tree), target);
+      await moveTree(path.join(work, 'files', tree), target);
     }
     return { manifest, tables, movedAside };
   } finally {
     await removeTree(work);
   }
+}
+
+/** Renames, or copies then deletes when the target is on another filesystem (SEO_DIR elsewhere). */
+async function moveTree(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  await rename(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await removeTree(from);
+  });
 }
 
 async function countRestoredPglite(dbDir: string): Promise<TableCount[]> {

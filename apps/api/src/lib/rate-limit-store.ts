@@ -46,16 +46,24 @@ export interface RateLimitStoreOptions {
   prefix: string;
   /** Called when Redis fails; the request is then counted in process instead of refused or let through unlimited. */
   onRedisError(error: unknown): void;
+  /**
+   * Count the global limit (the root store) in Redis too. Off by default: it would cost a Redis
+   * round trip on every request, cached public reads included; per instance, the global limit is
+   * N times looser behind N instances, which is fine for a flood guard. Route tiers (login,
+   * strict) are always shared.
+   */
+  shareGlobal?: boolean;
 }
 
 /**
  * Counters in Redis, so that every instance behind the load balancer sees the same counts; in
  * process memory when there is no Redis, and as a fallback while Redis is unreachable, so that
- * limits keep holding per instance and the API keeps answering.
+ * limits keep holding per instance and the API keeps answering. `child` makes the store of one
+ * route (a tier).
  */
 export function createRateLimitStore(options: RateLimitStoreOptions, scope = 'global:'): RateLimitStore {
   const memory = new MemoryWindows();
-  const { redis } = options;
+  const redis = scope === 'global:' && !options.shareGlobal ? undefined : options.redis;
   return {
     incr(key, callback, timeWindow) {
       const fullKey = `${options.prefix}${scope}${key}`;

@@ -9,6 +9,7 @@ import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
 import type { MailOutbox } from '../mail/outbox';
+import type { PublicContext } from './public';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
 export interface ModuleDeps {
@@ -24,6 +25,8 @@ export interface ModuleDeps {
   errors: ErrorReporter;
   /** Backups of this installation (the system module serves them). */
   backups: BackupService;
+  /** Public read cache and the notifier every edit of public content goes through. */
+  publicApi: PublicContext;
   /** Background jobs (PostgreSQL/PGlite-backed); `jobs.stats()` reports depth and dead letters. */
   jobs: JobQueue;
   /** Queues emails inside a transaction; modules register how to compose their kinds of mail. */

@@ -19,6 +19,7 @@ async function appWith(options: Partial<RateLimitPluginOptions>): Promise<Fastif
     login: off,
     strict: off,
     allow: [],
+    shareGlobal: false,
     keyPrefix: `test-${randomBytes(4).toString('hex')}:`,
     ...options,
   });
@@ -94,6 +95,26 @@ describe.skipIf(!redisUrl)('rate limits shared through Redis', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(await redis.keys(`${keyPrefix}ratelimit:*`)).toHaveLength(1);
     await Promise.all(instances.map((app) => app.close()));
+    await redis.del(...(await redis.keys(`${keyPrefix}*`)));
+  });
+
+  it('counts the global limit per instance unless told to share it', async () => {
+    const keyPrefix = `test-${randomBytes(4).toString('hex')}:`;
+    const global = { max: 2, windowSeconds: 60 };
+    const local = [await appWith({ global, redis, keyPrefix }), await appWith({ global, redis, keyPrefix })];
+    const run = async (apps: FastifyInstance[]) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await apps[i % 2]!.inject({ url: '/anything' })).statusCode);
+      return statuses;
+    };
+    expect(await run(local)).toEqual([200, 200, 200, 200]);
+    expect(await redis.keys(`${keyPrefix}*`)).toEqual([]);
+    const shared = [
+      await appWith({ global, redis, keyPrefix, shareGlobal: true }),
+      await appWith({ global, redis, keyPrefix, shareGlobal: true }),
+    ];
+    expect(await run(shared)).toEqual([200, 200, 429, 429]);
+    await Promise.all([...local, ...shared].map((app) => app.close()));
     await redis.del(...(await redis.keys(`${keyPrefix}*`)));
   });
 });

@@ -28,6 +28,8 @@ export interface RateLimitPluginOptions {
   strict: RateLimitTier;
   /** Client addresses never limited. */
   allow: string[];
+  /** Count the global limit in Redis too (tiers always are); see lib/rate-limit-store.ts. */
+  shareGlobal: boolean;
   redis?: Redis | undefined;
   /** Prefix of the Redis keys, e.g. `swigs:` (keys are `swigs:ratelimit:…`). */
   keyPrefix: string;
@@ -35,9 +37,9 @@ export interface RateLimitPluginOptions {
 
 /**
  * Who a request counts against. Anonymous requests count per client address (IPv6 per /64, as a
- * household gets one); authenticated ones per principal, so that an office behind one address does
- * not share a budget. When API tokens arrive as a principal kind, they get a `token:<id>` case
- * here — the exhaustive switch makes the compiler ask for it.
+ * household gets one); authenticated ones per principal — a user, an API token — so that an office
+ * behind one address does not share a budget. The switch is exhaustive: a new principal kind makes
+ * the compiler ask for its key.
  */
 export function rateLimitKey(request: FastifyRequest): string {
   const principal = request.principal;
@@ -45,9 +47,12 @@ export function rateLimitKey(request: FastifyRequest): string {
   switch (principal.kind) {
     case 'user':
       return `user:${principal.userId}`;
+    case 'token':
+      // A site's API token has its own budget, whatever address its requests come from.
+      return `token:${principal.tokenId}`;
     default: {
-      const unknown: never = principal.kind;
-      throw new Error(`No rate-limit key for principal kind ${String(unknown)}.`);
+      const unknown: never = principal;
+      throw new Error(`No rate-limit key for principal ${JSON.stringify(unknown)}.`);
     }
   }
 }
@@ -73,6 +78,7 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
   let lastWarning = 0;
   const store = createRateLimitStore({
     redis: options.redis,
+    shareGlobal: options.shareGlobal,
     prefix: `${options.keyPrefix}ratelimit:`,
     onRedisError(error) {
       // One line a minute is enough to say the counters went local; a line per request is noise.

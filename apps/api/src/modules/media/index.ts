@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { findMediaUsages as findContentUsages } from '../contents/contents.media-usage';
+import { findMediaUsages as findCourseUsages } from '../courses/courses.media-usage';
 import type { ModuleDeps } from '../deps';
+import { findMediaUsages as findSeoUsages } from '../seo/seo.media-usage';
 import { createMediaRepository } from './media.repository';
 import { registerMediaRoutes } from './media.routes';
 import { createMediaService } from './media.service';
@@ -7,15 +10,22 @@ import { createMediaStorage } from './media.storage';
 import { composeUsageFinders } from './media-usage';
 
 export function registerMediaModule(app: FastifyInstance, deps: ModuleDeps) {
-  const repository = createMediaRepository(deps.database.db);
+  const { db } = deps.database;
+  const repository = createMediaRepository(db);
   const storage = createMediaStorage(deps.config.media.uploadsDir);
   const service = createMediaService({
     media: repository,
     storage,
-    // On main only the site logo refers to media; courses, contents and SEO add their finders here.
-    findUsages: composeUsageFinders([(siteId, mediaId) => repository.findLogoUsages(siteId, mediaId)]),
+    // Every record that can show a media: a media in use cannot be deleted without `force`.
+    findUsages: composeUsageFinders([
+      (siteId, mediaId) => repository.findLogoUsages(siteId, mediaId),
+      (siteId, mediaId) => findCourseUsages(db, siteId, mediaId),
+      (siteId, mediaId) => findContentUsages(db, siteId, mediaId),
+      (siteId, mediaId) => findSeoUsages(db, siteId, mediaId),
+    ]),
     transact: deps.database.transact,
     maxBytes: deps.config.media.maxBytes,
+    changes: deps.publicApi.changes,
   });
   registerMediaRoutes(app, service, { maxBytes: deps.config.media.maxBytes });
 

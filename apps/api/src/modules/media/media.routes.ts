@@ -15,7 +15,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { versionFromIfMatch } from '../../lib/if-match';
-import { principalOf } from '../../plugins/auth';
+import { type Principal, principalOf } from '../../plugins/auth';
 import type { MediaService } from './media.service';
 
 const tags = ['media'];
@@ -27,6 +27,10 @@ function fieldValue(field: unknown): unknown {
   return single && typeof single === 'object' && 'value' in single
     ? (single as { value: unknown }).value
     : undefined;
+}
+
+function uploaderOf(principal: Principal): string | null {
+  return principal.kind === 'user' ? principal.userId : null;
 }
 
 export function registerMediaRoutes(
@@ -83,7 +87,8 @@ export function registerMediaRoutes(
         const created = await service.uploadMedia(
           {
             siteId: request.params.siteId,
-            uploadedBy: principalOf(request).userId,
+            // An upload through an API token has no uploading user.
+            uploadedBy: uploaderOf(principalOf(request)),
             alt: fields.data.alt,
             title: fields.data.title,
           },

@@ -7,6 +7,7 @@ import type { Transact } from '../../db/client';
 import type { StoredVariant } from '../../db/schema';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { pageOf } from '../../lib/pagination';
+import type { SiteChanges } from '../public/site-changes';
 import { ImageUnreadable, processImage } from './image-variants';
 import type { MediaRepository } from './media.repository';
 import type { MediaStorage } from './media.storage';
@@ -20,6 +21,11 @@ export interface MediaServiceDeps {
   findUsages: MediaUsageFinder;
   transact: Transact;
   maxBytes: number;
+  /**
+   * Public answers show media (a course image's alt, a logo): an edit or a deletion must reach
+   * the public cache like any other edit of the site.
+   */
+  changes?: Pick<SiteChanges, 'touch' | 'published'>;
 }
 
 export interface UploadSource {
@@ -184,13 +190,15 @@ export function createMediaService(deps: MediaServiceDeps) {
       const current = await requireMedia(siteId, id);
       const expectedVersion = body.version ?? ifMatch ?? current.version;
       if (expectedVersion !== current.version) throw versionConflict(current.version);
-      await transact(async (tx) => {
+      const touched = await transact(async (tx) => {
         if (!(await media.update(tx, siteId, id, { alt: body.alt, title: body.title }, expectedVersion))) {
           const latest = await media.findById(siteId, id, tx);
           if (!latest) throw notFound('MEDIA_NOT_FOUND', 'This file');
           throw versionConflict(latest.version);
         }
+        return deps.changes?.touch(tx, siteId);
       });
+      if (touched) await deps.changes?.published(touched);
       return requireMedia(siteId, id);
     },
 
@@ -214,8 +222,12 @@ export function createMediaService(deps: MediaServiceDeps) {
           );
         }
       }
-      const files = await transact((tx) => media.delete(tx, siteId, id));
+      const { files, touched } = await transact(async (tx) => {
+        const deleted = await media.delete(tx, siteId, id);
+        return { files: deleted, touched: deleted ? await deps.changes?.touch(tx, siteId) : undefined };
+      });
       if (!files) throw notFound('MEDIA_NOT_FOUND', 'This file');
+      if (touched) await deps.changes?.published(touched);
       await storage.remove(siteId, [files.storedName, ...files.variants.map((v) => v.storedName)]);
     },
   };
