@@ -1,5 +1,6 @@
 import { createUserBody } from '@swigs/schema';
 import { Command } from 'commander';
+import { registerBackupCommands } from './cli-backup';
 import { type Config, ConfigError, loadConfig } from './config';
 import { runMigrations } from './db/migrate';
 import { demoAddresses } from './demo/seed-at-start';
@@ -12,7 +13,8 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import { createSitesRepository } from './modules/sites/sites.repository';
 import { createUsersRepository } from './modules/users/users.repository';
 import { createUsersService } from './modules/users/users.service';
-import { openConfiguredDatabase, startServer } from './start';
+import { exitGracefullyOnSignals } from './shutdown';
+import { lockEmbeddedDatabase, openConfiguredDatabase, startServer } from './start';
 import { version } from './version';
 
 const print = (message: string) => process.stdout.write(`${message}\n`);
@@ -25,16 +27,22 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** Opens (and migrates) the database for one command; the embedded one only if no server holds it. */
 async function withDatabase<T>(
   config: Config,
   work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
 ) {
-  const database = await openConfiguredDatabase(config);
+  const lock = await lockEmbeddedDatabase(config, 'cli');
   try {
-    await runMigrations(database);
-    return await work(database);
+    const database = await openConfiguredDatabase(config);
+    try {
+      await runMigrations(database);
+      return await work(database);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    await lock?.release();
   }
 }
 
@@ -44,13 +52,9 @@ program
   .command('start')
   .description('migrate the database and serve the API, the admin panel and the public sites')
   .action(async () => {
-    const app = await startServer(loadConfig(), print);
-    const close = async () => {
-      await app.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void close());
-    process.once('SIGINT', () => void close());
+    const config = loadConfig();
+    const app = await startServer(config, print);
+    exitGracefullyOnSignals(app, config.shutdown);
   });
 
 program
@@ -117,6 +121,8 @@ program
       );
     });
   });
+
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

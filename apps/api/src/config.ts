@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { buildOperationsConfig, operationsEnv } from './config-operations';
 
 /**
  * The only reader of process.env. Everything the server needs to know comes through `loadConfig`,
@@ -59,6 +60,7 @@ const envSchema = z.object({
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
   SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  ...operationsEnv,
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default('SWIGS CMS <no-reply@swigs.local>'),
   MAIL_REPLY_TO: optionalString,
@@ -174,6 +176,7 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     adminUi: {
       distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,
     },
+    ...buildOperationsConfig(env, environment, { dataDir, cwd, embedded: !env.DATABASE_URL }),
   };
 }
 
