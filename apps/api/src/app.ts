@@ -140,7 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorate('backups', backups);
   const apiTokens = createTokensRepository(deps.database.db);
-  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
+  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log, metrics);
   app.addHook('onClose', async () => publicApi.close());
 
   await app.register(errors, {
@@ -192,14 +192,27 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Workers run in every API process: embedded, and each instance when scaled.
   const jobs = createJobQueue(deps.database, {
     pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+    log: app.log,
     onError: (error) => {
       app.log.error({ err: error }, 'job queue error');
       errorReporter.capture(error, { task: 'jobs' });
     },
+    onDeadLetter: (error, job) =>
+      errorReporter.capture(error, { task: `job:${job.queue}`, jobId: job.id, requestId: job.requestId }),
   });
   const mailer = createMailer(config.mail, (file) =>
     app.log.info({ file }, 'mail written (no SMTP_URL set)'),
   );
+  const mailsSent = metrics.counter({
+    name: 'mail_sent_total',
+    help: 'Emails handed to the SMTP server (or written as files without SMTP_URL), by kind',
+    labelNames: ['kind'],
+  });
+  const mailFailures = metrics.counter({
+    name: 'mail_failures_total',
+    help: 'Email attempts that failed, by kind (each retry counts; dead letters are in swigs_jobs_failed)',
+    labelNames: ['kind'],
+  });
   const mail = createMailOutbox({
     queue: jobs,
     mailer,
@@ -208,9 +221,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       retryDelaySeconds: config.mail.retryDelaySeconds,
       expireInSeconds: 120,
     },
-    onSent: (kind, _to, jobId) => app.log.info({ kind, jobId }, 'mail sent'),
-    onFailed: (kind, jobId, attempt, error) =>
-      app.log.warn({ kind, jobId, attempt, err: error }, 'mail attempt failed; it will be retried'),
+    onSent: (kind, job) => {
+      mailsSent.inc({ kind });
+      job.log.info({ kind }, 'mail sent');
+    },
+    onFailed: (kind) => mailFailures.inc({ kind }),
   });
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', async () => {
