@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createJobQueue } from './jobs/queue';
 import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
+import { createInProcessMark } from './lib/in-process';
 import { createLifecycle, type Lifecycle } from './lib/lifecycle';
 import { type AppLogger, createLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
@@ -170,8 +171,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   await app.register(deprecations);
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
+  // The renderer's reads of the public API, made in process for a visitor already counted.
+  const inProcess = createInProcessMark();
   await app.register(rateLimits, {
     ...config.rateLimit,
+    isExemptFromGlobal: (request) => inProcess.isInProcess(request.headers),
     redis: deps.redis,
     keyPrefix: config.redis.keyPrefix,
   });
@@ -261,7 +265,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     { prefix: '/api/v1' },
   );
   // Last: every request nothing above claims is a page of a public site.
-  await app.register(publicSites, { config, database: deps.database });
+  await app.register(publicSites, { config, database: deps.database, inProcess });
 
   return app;
 }
