@@ -29,6 +29,8 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUploadsRoutes } from './modules/media/uploads.routes';
 import { createPublicContext } from './modules/public';
 import { createTokensRepository } from './modules/tokens/tokens.repository';
+import { createSiteTransfer } from './modules/transfer';
+import type { SiteTransferService } from './modules/transfer/transfer.service';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
@@ -58,6 +60,8 @@ declare module 'fastify' {
     metrics: Metrics;
     /** Backups made by this process (schedule, admin API, `swigs backup` via the data-directory socket). */
     backups: BackupService;
+    /** Site export/import (admin API, `swigs export-site`/`import-site` via the data-directory socket). */
+    siteTransfer: SiteTransferService;
   }
 }
 
@@ -143,6 +147,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const apiTokens = createTokensRepository(deps.database.db);
   const publicApi = createPublicContext(config, deps.database, deps.redis, app.log, metrics);
   app.addHook('onClose', async () => publicApi.close());
+  const siteTransfer = createSiteTransfer(config, deps.database, publicApi.changes);
+  app.decorate('siteTransfer', siteTransfer);
 
   await app.register(errors, {
     exposeInternalErrors: config.environment === 'development',
@@ -252,6 +258,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicApi,
     jobs,
     mail,
+    siteTransfer,
   };
   await app.register(
     async (v1) => {
