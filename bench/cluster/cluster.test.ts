@@ -279,6 +279,7 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
     ];
     const seen: Record<string, string[]> = {};
     for (const [name, headers, encoding] of clients) {
+      seen[name] = [];
       for (let i = 0; i < 2; i++) {
         const response = await rawGet(cluster.url, assetPath, headers);
         expect(response.status, name).toBe(200);
@@ -286,7 +287,7 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
         expect(response.headers['cache-control'], name).toBe('public, max-age=31536000, immutable');
         expect(response.headers['content-type'], name).toBe('text/javascript; charset=utf-8');
         expect(decoded(response).equals(bytes), name).toBe(true);
-        (seen[name] ??= []).push(String(response.headers['x-cache']));
+        seen[name]?.push(String(response.headers['x-cache']));
       }
     }
     expect(seen).toEqual({
