@@ -1,0 +1,90 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { HomeRedirect } from '../features/sites/HomeRedirect';
+import { SiteIndexRedirect, SiteLayout } from '../features/sites/SiteLayout';
+import { basePath } from '../lib/config';
+import { AdminOnly, Protected, PublicOnly } from './guards';
+import { NotFound } from './NotFound';
+import { RouteError } from './RouteError';
+
+/**
+ * The URL structure (other parts of SWIGS link to it: password-reset emails, the public-site
+ * preview): /login, /forgot-password, /reset-password?token=…, /sites/:siteId/<section>,
+ * /users, /users/:userId, /profile, /sites/new — all under /admin.
+ * Every screen but the shell is a lazily loaded chunk.
+ */
+export const router = createBrowserRouter(
+  [
+    {
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <PublicOnly />,
+          children: [
+            {
+              path: 'login',
+              lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })),
+            },
+          ],
+        },
+        {
+          element: <Protected />,
+          children: [
+            {
+              errorElement: <RouteError />,
+              children: [
+                { index: true, element: <HomeRedirect /> },
+                {
+                  path: 'profile',
+                  lazy: () =>
+                    import('../features/profile/ProfilePage').then((m) => ({ Component: m.ProfilePage })),
+                },
+                {
+                  element: <AdminOnly />,
+                  children: [
+                    {
+                      path: 'users',
+                      lazy: () =>
+                        import('../features/users/UserList').then((m) => ({ Component: m.UserList })),
+                    },
+                    {
+                      path: 'users/new',
+                      lazy: () =>
+                        import('../features/users/UserForm').then((m) => ({ Component: m.NewUserPage })),
+                    },
+                    {
+                      path: 'users/:userId',
+                      lazy: () =>
+                        import('../features/users/UserForm').then((m) => ({ Component: m.EditUserPage })),
+                    },
+                    {
+                      path: 'sites/new',
+                      lazy: () =>
+                        import('../features/sites/NewSitePage').then((m) => ({ Component: m.NewSitePage })),
+                    },
+                  ],
+                },
+                {
+                  path: 'sites/:siteId',
+                  element: <SiteLayout />,
+                  children: [
+                    { index: true, element: <SiteIndexRedirect /> },
+                    {
+                      path: 'settings',
+                      lazy: () =>
+                        import('../features/sites/SiteSettingsPage').then((m) => ({
+                          Component: m.SiteSettingsPage,
+                        })),
+                    },
+                  ],
+                },
+                { path: 'sites', element: <Navigate to="/" replace /> },
+                { path: '*', element: <NotFound /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: basePath || '/' },
+);
