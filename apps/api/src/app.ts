@@ -16,6 +16,7 @@ import { registerModules } from './modules';
 import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
 import { docsPrefix, openapi } from './plugins/openapi';
@@ -125,6 +126,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(adminUi, { distDir: config.adminUi.distDir, redirectRoot: true });
 
   return app;
 }
