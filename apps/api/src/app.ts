@@ -16,6 +16,9 @@ import { registerModules } from './modules';
 import { createSessionsRepository } from './modules/auth/sessions.repository';
 import type { ModuleDeps } from './modules/deps';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { createPublicContext } from './modules/public';
+import { publicSiteKeyOf } from './modules/public/public.routes';
+import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
 import { errors } from './plugins/errors';
@@ -87,17 +90,38 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
+  const apiTokens = createTokensRepository(deps.database.db);
+  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
+  app.addHook('onClose', async () => publicApi.close());
 
   await app.register(errors, { exposeInternalErrors: config.environment === 'development' });
   await app.register(helmet, { global: true });
-  await app.register(cors, {
+  const adminCors = {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
+  };
+  await app.register(cors, {
+    // The public API also answers pages on the site's own domains; the rest only configured origins.
+    delegator: async (request: { url: string; headers: Record<string, unknown> }) => {
+      const siteKey = publicSiteKeyOf(request.url);
+      if (!siteKey) return adminCors;
+      const origin = request.headers.origin;
+      const allowed =
+        typeof origin === 'string' &&
+        (config.http.corsOrigins.includes(origin) || (await publicApi.service.allowsOrigin(siteKey, origin)));
+      return {
+        origin: allowed ? origin : false,
+        methods: ['GET', 'HEAD', 'POST'],
+        exposedHeaders: ['ETag', 'X-Content-Version'],
+        maxAge: 600,
+      };
+    },
   });
   await app.register(cookie);
   await app.register(auth, {
     signer,
     findSessionPrincipal: (sessionId, userId) => sessions.findPrincipal(sessionId, userId),
+    findTokenPrincipal: (tokenHash) => apiTokens.findPrincipal(tokenHash),
     exemptPrefixes: [docsPrefix],
   });
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
@@ -114,6 +138,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     passwords,
     signer,
     throttle,
+    publicApi,
   };
   await app.register(
     async (v1) => {

@@ -5,6 +5,7 @@ import { runMigrations } from './db/migrate';
 import { AppError } from './lib/errors';
 import { createPasswordHasher } from './lib/passwords';
 import { randomSecret } from './lib/tokens';
+import { createAuditRepository } from './modules/audit/audit.repository';
 import { createSessionsRepository } from './modules/auth/sessions.repository';
 import { createSitesRepository } from './modules/sites/sites.repository';
 import { createUsersRepository } from './modules/users/users.repository';
@@ -87,6 +88,7 @@ program
         sessions: createSessionsRepository(database.db),
         findUnknownSiteIds: (ids) => sites.findUnknownIds(ids),
         passwords: createPasswordHasher(config.auth.bcryptCost),
+        audit: createAuditRepository(database.db),
         transact: database.transact,
       });
       const admin = await service.createUser(parsed.data);

@@ -31,6 +31,20 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(z.url().optional()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalString.pipe(z.url().optional()),
+  REDIS_KEY_PREFIX: z.string().max(50).default('swigs:'),
+  PUBLIC_CACHE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .default(3600),
+  PUBLIC_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
+  PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+  SEO_DIR: optionalString,
   JWT_SECRET: optionalString,
   ACCESS_TOKEN_TTL_SECONDS: duration.default(900),
   REFRESH_TOKEN_TTL_SECONDS: duration.default(30 * 24 * 3600),
@@ -73,7 +87,19 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
       poolMax: env.DATABASE_POOL_MAX,
     },
     dataDir,
-    redis: { url: env.REDIS_URL },
+    redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
+    publicApi: {
+      /** How long a public answer stays cached (edits invalidate it at once); 0 turns the cache off. */
+      cacheTtlSeconds: env.PUBLIC_CACHE_TTL_SECONDS,
+      /** Bound of the in-process cache (used without Redis). */
+      cacheMaxBytes: env.PUBLIC_CACHE_MAX_BYTES,
+      /** max-age sent to browsers and CDNs; 0 = revalidate every time (ETag makes that a 304). */
+      maxAgeSeconds: env.PUBLIC_MAX_AGE_SECONDS,
+    },
+    seo: {
+      /** Where `<siteId>/seo.json` files are written for nginx. */
+      outputDir: env.SEO_DIR ? path.resolve(cwd, env.SEO_DIR) : path.join(dataDir, 'seo'),
+    },
     auth: {
       jwtSecret: env.JWT_SECRET ?? developmentJwtSecret,
       accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,

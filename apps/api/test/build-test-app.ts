@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Redis } from 'ioredis';
 import { buildApp } from '../src/app';
@@ -12,8 +15,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Where this test process's seo.json files go (DATA_DIR itself points nowhere, on purpose). */
+let seoDir: string | undefined;
+function testSeoDir(): string {
+  seoDir ??= mkdtempSync(path.join(os.tmpdir(), 'swigs-seo-'));
+  return seoDir;
+}
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ SWIGS_ENV: 'test', DATA_DIR: '/nonexistent-swigs-test-dir', ...env }, process.cwd());
+  return loadConfig(
+    { SWIGS_ENV: 'test', DATA_DIR: '/nonexistent-swigs-test-dir', SEO_DIR: testSeoDir(), ...env },
+    process.cwd(),
+  );
 }
 
 export interface TestAppOptions {

@@ -3,7 +3,10 @@ import type { Role, Site, User } from '@swigs/schema';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../src/db/client';
 import { createPasswordHasher } from '../src/lib/passwords';
+import { createAuditRepository } from '../src/modules/audit/audit.repository';
 import { createSessionsRepository } from '../src/modules/auth/sessions.repository';
+import type { SiteChanges } from '../src/modules/public/site-changes';
+import { createSeoRepository } from '../src/modules/seo/seo.repository';
 import { createSitesRepository } from '../src/modules/sites/sites.repository';
 import { createSitesService } from '../src/modules/sites/sites.service';
 import { createUsersRepository } from '../src/modules/users/users.repository';
@@ -20,13 +23,32 @@ export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
 }
 
+/**
+ * Factories write straight to the database, outside any app: a new site has no cached public
+ * answer to invalidate, so publishing is a no-op here (the content version still moves).
+ */
+function factoryChanges(database: DatabaseHandle): SiteChanges {
+  const sites = createSitesRepository(database.db);
+  return {
+    async touch(executor, siteId) {
+      await sites.bumpContentVersion(executor, siteId);
+      return { siteId, keys: [] };
+    },
+    async published() {},
+  };
+}
+
 export async function createSite(
   database: DatabaseHandle,
   overrides: Partial<{ name: string; slug: string; domain: string; aliases: string[] }> = {},
 ): Promise<Site> {
   const suffix = uniqueSuffix();
+  const seo = createSeoRepository(database.db);
   const service = createSitesService({
     sites: createSitesRepository(database.db),
+    insertDefaultSeo: (executor, siteId) => seo.insertDefaultPages(executor, siteId),
+    audit: createAuditRepository(database.db),
+    changes: factoryChanges(database),
     transact: database.transact,
   });
   return service.createSite({
@@ -64,6 +86,7 @@ export async function createUser(
     sessions: createSessionsRepository(database.db),
     findUnknownSiteIds: (ids) => sites.findUnknownIds(ids),
     passwords,
+    audit: createAuditRepository(database.db),
     transact: database.transact,
   });
   const user = await service.createUser({

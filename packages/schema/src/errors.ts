@@ -19,11 +19,19 @@ export const errorCodes = {
   SITE_ACCESS_DENIED: 403,
   FIELD_FORBIDDEN: 403,
   WRONG_PASSWORD: 403,
+  /** An API token on a route tokens may not use (users, sites list, token management, audit). */
+  TOKEN_NOT_ALLOWED: 403,
+  /** A read-only API token on anything but GET/HEAD. */
+  TOKEN_READ_ONLY: 403,
   // 404
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
   SITE_NOT_FOUND: 404,
+  COURSE_NOT_FOUND: 404,
+  CONTENT_NOT_FOUND: 404,
+  SEO_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
   // 405
   METHOD_NOT_ALLOWED: 405,
   // 409 — the state of the data forbids it
@@ -32,6 +40,9 @@ export const errorCodes = {
   SLUG_TAKEN: 409,
   DOMAIN_TAKEN: 409,
   LAST_ADMIN: 409,
+  SEO_PAGE_TAKEN: 409,
+  /** The default SEO pages (home, about, courses, contact, legal) cannot be deleted or renamed. */
+  SEO_PAGE_PROTECTED: 409,
   CONFLICT: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,

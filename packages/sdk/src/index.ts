@@ -1,8 +1,10 @@
 import { type AdminApi, createAdminApi } from './admin';
 import { type ClientOptions, createRequester } from './http';
+import { createPublicApi, type PublicApi } from './public';
 
 export type { AdminApi } from './admin';
 export { ApiError, type ClientOptions, type Page } from './http';
+export type { PublicApi } from './public';
 
 /**
  * A typed SWIGS CMS client. Every call's input and output types come from `@swigs/schema`, and
@@ -15,4 +17,18 @@ export { ApiError, type ClientOptions, type Page } from './http';
  */
 export function createClient(options: ClientOptions): AdminApi {
   return createAdminApi(createRequester(options));
+}
+
+/**
+ * A client of the public read API (no login), for public sites and external front ends.
+ *
+ * ```ts
+ * const site = createPublicClient({ baseUrl: 'https://cms.example.ch' });
+ * const courses = await site.courses('ecole-du-lac');
+ * ```
+ */
+export function createPublicClient(
+  options: Omit<ClientOptions, 'getAccessToken' | 'onUnauthorized'>,
+): PublicApi {
+  return createPublicApi(createRequester(options));
 }

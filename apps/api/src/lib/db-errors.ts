@@ -19,6 +19,16 @@ const uniqueConstraints: Record<string, ConstraintMapping> = {
     message: 'Another user already has this email.',
   },
   sites_slug_unique: { code: 'SLUG_TAKEN', field: 'slug', message: 'Another site already uses this slug.' },
+  courses_site_slug_unique: {
+    code: 'SLUG_TAKEN',
+    field: 'slug',
+    message: 'Another course of this site already uses this slug.',
+  },
+  seo_site_page_unique: {
+    code: 'SEO_PAGE_TAKEN',
+    field: 'page',
+    message: 'This page already has an SEO record.',
+  },
   site_domains_pkey: {
     code: 'DOMAIN_TAKEN',
     field: 'domain',

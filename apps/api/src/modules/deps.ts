@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/client';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
+import type { PublicContext } from './public';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
 export interface ModuleDeps {
@@ -13,4 +14,6 @@ export interface ModuleDeps {
   passwords: PasswordHasher;
   signer: AccessTokenSigner;
   throttle: ThrottleStore;
+  /** Public read cache and the notifier every edit of public content goes through. */
+  publicApi: PublicContext;
 }

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAuditModule } from './audit';
 import { registerAuthModule } from './auth';
+import { registerContentsModule } from './contents';
+import { registerCoursesModule } from './courses';
 import type { ModuleDeps } from './deps';
+import { registerPublicModule } from './public';
+import { registerSeoModule } from './seo';
 import { registerSitesModule } from './sites';
+import { registerStatsModule } from './stats';
+import { registerTokensModule } from './tokens';
 import { registerUsersModule } from './users';
 
 /** Every API module, registered under /api/v1 in this order. */
@@ -9,4 +16,12 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerCoursesModule(app, deps);
+  registerContentsModule(app, deps);
+  registerSeoModule(app, deps);
+  registerTokensModule(app, deps);
+  registerAuditModule(app, deps);
+  // Unread contacts: pass { countUnreadContacts } once the contact inbox module exists.
+  registerStatsModule(app, deps);
+  registerPublicModule(app, deps);
 }

@@ -1,6 +1,12 @@
 import type { Requester } from '../http';
+import { createAuditApi } from './audit';
 import { createAuthApi } from './auth';
+import { createContentsApi } from './contents';
+import { createCoursesApi } from './courses';
+import { createSeoApi } from './seo';
 import { createSitesApi } from './sites';
+import { createStatsApi } from './stats';
+import { createTokensApi } from './tokens';
 import { createUsersApi } from './users';
 
 /** The authenticated back-office API: one namespace per resource, one file per namespace. */
@@ -9,6 +15,12 @@ export function createAdminApi(request: Requester) {
     auth: createAuthApi(request),
     users: createUsersApi(request),
     sites: createSitesApi(request),
+    courses: createCoursesApi(request),
+    contents: createContentsApi(request),
+    seo: createSeoApi(request),
+    tokens: createTokensApi(request),
+    stats: createStatsApi(request),
+    audit: createAuditApi(request),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type AnyPgColumn,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -32,6 +33,11 @@ export const sites = pgTable('sites', {
   social: jsonb().$type<SiteSocial>().notNull().default(defaultSiteSocial),
   theme: jsonb().$type<SiteTheme>().notNull().default(defaultSiteTheme),
   notificationEmails: text().array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * Grows with every edit of anything the public API shows (courses, contents, SEO, settings),
+   * in the edit's own transaction: public caches and rendered pages are keyed by it.
+   */
+  contentVersion: integer().notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccessTokenSigner } from '../../lib/tokens';
-import { bearerToken, principalOf } from '../../plugins/auth';
+import { bearerToken, userPrincipalOf } from '../../plugins/auth';
 import type { AuthService, IssuedSession } from './auth.service';
 
 const tags = ['auth'];
@@ -94,6 +94,6 @@ export function registerAuthRoutes(app: FastifyInstance, service: AuthService, o
       config: { access: 'user' },
       schema: { tags, summary: 'The logged-in user', response: { 200: dataOf(user) } },
     },
-    async (request) => ({ data: await service.me(principalOf(request).userId) }),
+    async (request) => ({ data: await service.me(userPrincipalOf(request).userId) }),
   );
 }

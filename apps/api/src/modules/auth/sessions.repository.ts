@@ -90,6 +90,7 @@ export function createSessionsRepository(db: Database) {
         .select({
           userId: users.id,
           role: users.role,
+          name: users.name,
           siteIds: sql<
             string[]
           >`coalesce((select array_agg(${userSites.siteId}::text) from ${userSites} where ${userSites.userId} = ${users.id}), '{}')`,

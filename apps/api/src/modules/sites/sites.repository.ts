@@ -130,6 +130,25 @@ export function createSitesRepository(db: Database) {
       return byHost?.id;
     },
 
+    /** Every name a public request may give the site by: its slug and all its host names. */
+    async findPublicKeys(siteId: string, executor: Executor = db): Promise<string[]> {
+      const [site] = await executor.select({ slug: sites.slug }).from(sites).where(eq(sites.id, siteId));
+      if (!site) return [];
+      const hosts = await executor
+        .select({ host: siteDomains.host })
+        .from(siteDomains)
+        .where(eq(siteDomains.siteId, siteId));
+      return [site.slug, ...hosts.map((row) => row.host)];
+    },
+
+    /** Marks a change of what the public API shows; call in the change's own transaction. */
+    async bumpContentVersion(executor: Executor, siteId: string): Promise<void> {
+      await executor
+        .update(sites)
+        .set({ contentVersion: sql`${sites.contentVersion} + 1` })
+        .where(eq(sites.id, siteId));
+    },
+
     async isMediaOfSite(siteId: string, mediaId: string): Promise<boolean> {
       const [row] = await db
         .select({ id: media.id })

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { versionFromIfMatch } from '../../lib/if-match';
-import { principalOf } from '../../plugins/auth';
+import { principalOf, roleOf, userPrincipalOf } from '../../plugins/auth';
+import { actorOf } from '../audit/audit-actor';
 import type { SitesService } from './sites.service';
 
 const tags = ['sites'];
@@ -23,7 +24,7 @@ export function registerSitesRoutes(app: FastifyInstance, service: SitesService)
         response: { 200: listOf(site) },
       },
     },
-    async (request) => service.listSites(principalOf(request), request.query),
+    async (request) => service.listSites(userPrincipalOf(request), request.query),
   );
 
   routes.post(
@@ -32,7 +33,8 @@ export function registerSitesRoutes(app: FastifyInstance, service: SitesService)
       config: { access: 'admin' },
       schema: { tags, summary: 'Create a site', body: createSiteBody, response: { 201: dataOf(site) } },
     },
-    async (request, reply) => reply.code(201).send({ data: await service.createSite(request.body) }),
+    async (request, reply) =>
+      reply.code(201).send({ data: await service.createSite(request.body, actorOf(principalOf(request))) }),
   );
 
   routes.get(
@@ -61,11 +63,13 @@ export function registerSitesRoutes(app: FastifyInstance, service: SitesService)
     },
     async (request, reply) => {
       const ifMatch = versionFromIfMatch(request.headers['if-match']);
+      const principal = principalOf(request);
       const updated = await service.updateSite(
-        principalOf(request).role,
+        roleOf(principal),
         request.params.siteId,
         request.body,
         ifMatch,
+        actorOf(principal),
       );
       return reply.header('etag', `"${updated.version}"`).send({ data: updated });
     },
@@ -78,7 +82,7 @@ export function registerSitesRoutes(app: FastifyInstance, service: SitesService)
       schema: { tags, summary: 'Delete a site and everything it holds', params, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await service.deleteSite(request.params.siteId);
+      await service.deleteSite(request.params.siteId, actorOf(principalOf(request)));
       return reply.code(204).send(null);
     },
   );

@@ -9,16 +9,37 @@ import {
   type UpdateSiteBody,
 } from '@swigs/schema';
 import type { z } from 'zod';
-import type { Transact } from '../../db/client';
+import type { Executor, Transact } from '../../db/client';
+import { changedFields } from '../../lib/changes';
 import { AppError, fieldError, notFound, versionConflict } from '../../lib/errors';
 import { pageOf } from '../../lib/pagination';
+import type { AuditRepository } from '../audit/audit.repository';
+import { type AuditActor, describeUpdate, systemActor } from '../audit/audit-actor';
+import { mergeTouched, type SiteChanges } from '../public/site-changes';
 import { assertCanUpdateSite } from './sites.policy';
 import type { SitesRepository } from './sites.repository';
 
 export interface SitesServiceDeps {
   sites: SitesRepository;
+  /** Creates the SEO records of the default pages of a new site. */
+  insertDefaultSeo(executor: Executor, siteId: string): Promise<void>;
+  audit: Pick<AuditRepository, 'record'>;
+  changes: SiteChanges;
   transact: Transact;
 }
+
+/** Settings whose change the audit trail names (nested objects by their group). */
+const auditedSiteFields = [
+  'name',
+  'slug',
+  'domain',
+  'aliases',
+  'description',
+  'locale',
+  'timeZone',
+  'logoId',
+  'notificationEmails',
+] as const;
 
 export interface SiteViewer {
   role: Role;
@@ -26,7 +47,7 @@ export interface SiteViewer {
 }
 
 export function createSitesService(deps: SitesServiceDeps) {
-  const { sites, transact } = deps;
+  const { sites, audit, changes, transact } = deps;
 
   async function requireSite(id: string): Promise<Site> {
     const site = await sites.findById(id);
@@ -76,9 +97,9 @@ export function createSitesService(deps: SitesServiceDeps) {
 
     getSite: requireSite,
 
-    async createSite(body: z.output<typeof createSiteBody>): Promise<Site> {
+    async createSite(body: z.output<typeof createSiteBody>, actor: AuditActor = systemActor): Promise<Site> {
       await assertAddressFree(body);
-      const id = await transact(async (tx) => {
+      const { id, touched } = await transact(async (tx) => {
         const siteId = await sites.insert(tx, {
           slug: body.slug,
           name: body.name,
@@ -92,12 +113,28 @@ export function createSitesService(deps: SitesServiceDeps) {
           notificationEmails: body.notificationEmails ?? [],
         });
         await sites.replaceHosts(tx, siteId, body.domain, body.aliases);
-        return siteId;
+        await deps.insertDefaultSeo(tx, siteId);
+        await audit.record(tx, {
+          siteId,
+          actor,
+          action: 'create',
+          entity: 'site',
+          entityId: siteId,
+          summary: `Created site "${body.name}" (${body.domain})`,
+        });
+        return { id: siteId, touched: await changes.touch(tx, siteId) };
       });
+      await changes.published(touched);
       return requireSite(id);
     },
 
-    async updateSite(role: Role, id: string, body: UpdateSiteBody, ifMatch?: number): Promise<Site> {
+    async updateSite(
+      role: Role,
+      id: string,
+      body: UpdateSiteBody,
+      ifMatch?: number,
+      actor: AuditActor = systemActor,
+    ): Promise<Site> {
       const site = await requireSite(id);
       assertCanUpdateSite(role, site, body);
       const expectedVersion = body.version ?? ifMatch ?? site.version;
@@ -117,7 +154,19 @@ export function createSitesService(deps: SitesServiceDeps) {
           'unknown_media',
         );
       }
-      await transact(async (tx) => {
+      const changed = [
+        ...changedFields(site, body, auditedSiteFields),
+        ...(['contact', 'social', 'theme'] as const).filter(
+          (group) =>
+            body[group] !== undefined &&
+            Object.entries(body[group]!).some(
+              ([field, value]) => (site[group] as Record<string, unknown>)[field] !== value,
+            ),
+        ),
+      ];
+      const touched = await transact(async (tx) => {
+        // The names the site had: answers cached under an old slug or host must go too.
+        const before = { siteId: id, keys: await sites.findPublicKeys(id, tx) };
         const {
           version: _version,
           domain: _domain,
@@ -141,13 +190,37 @@ export function createSitesService(deps: SitesServiceDeps) {
         }
         if (body.domain !== undefined || body.aliases !== undefined)
           await sites.replaceHosts(tx, id, domain, aliases);
+        await audit.record(tx, {
+          siteId: id,
+          actor,
+          action: 'update',
+          entity: 'site',
+          entityId: id,
+          summary: describeUpdate('site', body.name ?? site.name, changed),
+        });
+        return mergeTouched(before, await changes.touch(tx, id));
       });
+      await changes.published(touched);
       return requireSite(id);
     },
 
-    async deleteSite(id: string): Promise<void> {
-      const deleted = await transact((tx) => sites.delete(tx, id));
-      if (!deleted) throw notFound('SITE_NOT_FOUND', 'This site');
+    /** Deletes the site and all it holds; the trail keeps the deletion, outside any site. */
+    async deleteSite(id: string, actor: AuditActor = systemActor): Promise<void> {
+      const site = await requireSite(id);
+      const keys = await transact(async (tx) => {
+        const names = await sites.findPublicKeys(id, tx);
+        if (!(await sites.delete(tx, id))) throw notFound('SITE_NOT_FOUND', 'This site');
+        await audit.record(tx, {
+          siteId: null,
+          actor,
+          action: 'delete',
+          entity: 'site',
+          entityId: id,
+          summary: `Deleted site "${site.name}" (${site.domain})`,
+        });
+        return names;
+      });
+      await changes.published({ siteId: id, keys }, { deleted: true });
     },
   };
 }

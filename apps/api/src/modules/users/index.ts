@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createAuditRepository } from '../audit/audit.repository';
 import { createSessionsRepository } from '../auth/sessions.repository';
 import type { ModuleDeps } from '../deps';
 import { createSitesRepository } from '../sites/sites.repository';
@@ -14,6 +15,7 @@ export function registerUsersModule(app: FastifyInstance, deps: ModuleDeps) {
     sessions: createSessionsRepository(db),
     findUnknownSiteIds: (ids) => sites.findUnknownIds(ids),
     passwords: deps.passwords,
+    audit: createAuditRepository(db),
     transact,
   });
   registerUsersRoutes(app, service);

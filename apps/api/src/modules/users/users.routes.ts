@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { versionFromIfMatch } from '../../lib/if-match';
-import { principalOf } from '../../plugins/auth';
+import { principalOf, userPrincipalOf } from '../../plugins/auth';
+import { actorOf } from '../audit/audit-actor';
 import type { UsersService } from './users.service';
 
 const tags = ['users'];
@@ -27,7 +28,8 @@ export function registerUsersRoutes(app: FastifyInstance, service: UsersService)
       config: { access: 'admin' },
       schema: { tags, summary: 'Create a user', body: createUserBody, response: { 201: dataOf(user) } },
     },
-    async (request, reply) => reply.code(201).send({ data: await service.createUser(request.body) }),
+    async (request, reply) =>
+      reply.code(201).send({ data: await service.createUser(request.body, actorOf(principalOf(request))) }),
   );
 
   routes.get(
@@ -57,9 +59,15 @@ export function registerUsersRoutes(app: FastifyInstance, service: UsersService)
       },
     },
     async (request) => {
-      const principal = principalOf(request);
+      const principal = userPrincipalOf(request);
       const ifMatch = versionFromIfMatch(request.headers['if-match']);
-      const updated = await service.updateUser(principal, request.params.userId, request.body, ifMatch);
+      const updated = await service.updateUser(
+        principal,
+        request.params.userId,
+        request.body,
+        ifMatch,
+        actorOf(principal),
+      );
       return { data: updated };
     },
   );
@@ -71,7 +79,7 @@ export function registerUsersRoutes(app: FastifyInstance, service: UsersService)
       schema: { tags, summary: 'Delete a user', params, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await service.deleteUser(request.params.userId);
+      await service.deleteUser(request.params.userId, actorOf(principalOf(request)));
       return reply.code(204).send(null);
     },
   );

@@ -4,6 +4,8 @@ import type { Transact } from '../../db/client';
 import { AppError, fieldError, notFound, versionConflict } from '../../lib/errors';
 import { pageOf } from '../../lib/pagination';
 import type { PasswordHasher } from '../../lib/passwords';
+import type { AuditRepository } from '../audit/audit.repository';
+import { type AuditActor, describeUpdate, systemActor } from '../audit/audit-actor';
 import type { SessionsRepository } from '../auth/sessions.repository';
 import { type Actor, assertCanUpdateUser, removesLastAdmin } from './users.policy';
 import type { UsersRepository } from './users.repository';
@@ -14,11 +16,12 @@ export interface UsersServiceDeps {
   /** Returns the ids among `ids` that name no site. */
   findUnknownSiteIds(ids: string[]): Promise<string[]>;
   passwords: Pick<PasswordHasher, 'hash' | 'verify'>;
+  audit: Pick<AuditRepository, 'record'>;
   transact: Transact;
 }
 
 export function createUsersService(deps: UsersServiceDeps) {
-  const { users, sessions, passwords, transact } = deps;
+  const { users, sessions, passwords, audit, transact } = deps;
 
   async function requireUser(id: string): Promise<User> {
     const user = await users.findById(id);
@@ -49,7 +52,7 @@ export function createUsersService(deps: UsersServiceDeps) {
 
     getUser: requireUser,
 
-    async createUser(body: z.output<typeof createUserBody>): Promise<User> {
+    async createUser(body: z.output<typeof createUserBody>, by: AuditActor = systemActor): Promise<User> {
       await assertEmailFree(body.email);
       await assertSitesExist(body.siteIds);
       const passwordHash = await passwords.hash(body.password);
@@ -62,6 +65,14 @@ export function createUsersService(deps: UsersServiceDeps) {
           active: body.active,
         });
         await users.replaceSites(tx, userId, body.siteIds);
+        await audit.record(tx, {
+          siteId: null,
+          actor: by,
+          action: 'create',
+          entity: 'user',
+          entityId: userId,
+          summary: `Created ${body.role} ${body.email}`,
+        });
         return userId;
       });
       return requireUser(id);
@@ -71,7 +82,13 @@ export function createUsersService(deps: UsersServiceDeps) {
      * Applies an edit under the canModifyUser rule. A new password or a deactivation ends every
      * session of that user at once; a user changing their own password must give the current one.
      */
-    async updateUser(actor: Actor, id: string, body: UpdateUserBody, ifMatch?: number): Promise<User> {
+    async updateUser(
+      actor: Actor,
+      id: string,
+      body: UpdateUserBody,
+      ifMatch?: number,
+      by: AuditActor = systemActor,
+    ): Promise<User> {
       const target = await requireUser(id);
       assertCanUpdateUser(actor, target, body);
       const expectedVersion = body.version ?? ifMatch;
@@ -128,17 +145,41 @@ export function createUsersService(deps: UsersServiceDeps) {
         }
         if (body.siteIds) await users.replaceSites(tx, id, body.siteIds);
         if (passwordHash || next.active === false) await sessions.revokeAllForUser(tx, id);
+        const changed = [
+          ...(email ? ['email'] : []),
+          ...(body.name !== undefined && body.name !== target.name ? ['name'] : []),
+          ...(passwordHash ? ['password'] : []),
+          ...(body.role !== undefined && body.role !== target.role ? ['role'] : []),
+          ...(body.active !== undefined && body.active !== target.active ? ['active'] : []),
+          ...(body.siteIds ? ['sites'] : []),
+        ];
+        await audit.record(tx, {
+          siteId: null,
+          actor: by,
+          action: 'update',
+          entity: 'user',
+          entityId: id,
+          summary: describeUpdate('user', target.email, changed),
+        });
       });
       return requireUser(id);
     },
 
-    async deleteUser(id: string): Promise<void> {
+    async deleteUser(id: string, by: AuditActor = systemActor): Promise<void> {
       const target = await requireUser(id);
       await transact(async (tx) => {
         if (removesLastAdmin(target, 'deleted', await users.lockActiveAdminIds(tx))) {
           throw new AppError('LAST_ADMIN', 'The last active administrator cannot be deleted.');
         }
         await users.delete(tx, id);
+        await audit.record(tx, {
+          siteId: null,
+          actor: by,
+          action: 'delete',
+          entity: 'user',
+          entityId: id,
+          summary: `Deleted user ${target.email}`,
+        });
       });
     },
   };

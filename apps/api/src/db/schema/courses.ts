@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, version } from './columns';
+import { media } from './media';
+import { sites } from './sites';
+
+export const courseStatus = pgEnum('course_status', ['active', 'full', 'cancelled', 'finished']);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Accented letters and what search folds them to (the same table serves queries, see course-search.ts). */
+export const accentFoldFrom = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
+export const accentFoldTo = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+
+/** Folds the accents French uses, so that "ecole" finds "École". Immutable, hence usable in an index. */
+export const foldAccentsSql = (expression: string) =>
+  `translate(lower(${expression}), '${accentFoldFrom}', '${accentFoldTo}')`;
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: id(),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    title: text().notNull(),
+    number: text().notNull().default(''),
+    /** Sanitised HTML. */
+    description: text().notNull().default(''),
+    startDate: date({ mode: 'string' }),
+    endDate: date({ mode: 'string' }),
+    registrationDeadline: date({ mode: 'string' }),
+    /** numeric, not float: 19.90 stays 19.90. */
+    price: numeric({ precision: 12, scale: 2 }),
+    currency: text().notNull().default('CHF'),
+    places: integer(),
+    location: text().notNull().default(''),
+    externalUrl: text().notNull().default(''),
+    status: courseStatus().notNull().default('active'),
+    position: integer().notNull().default(0),
+    imageId: uuid().references(() => media.id, { onDelete: 'set null' }),
+    /**
+     * What `q` searches: title and number weigh most, then location, then the description (HTML
+     * tags are not words for the parser). Accents folded, 'simple' dictionary: no stemming
+     * surprises across languages, and prefix queries ("voil" → "voile") work.
+     */
+    search: tsvector().generatedAlwaysAs(
+      sql.raw(`setweight(to_tsvector('simple', ${foldAccentsSql("title || ' ' || number")}), 'A')
+        || setweight(to_tsvector('simple', ${foldAccentsSql('location')}), 'B')
+        || setweight(to_tsvector('simple', ${foldAccentsSql('description')}), 'C')`),
+    ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('courses_site_slug_unique').on(t.siteId, t.slug),
+    index().on(t.siteId, t.position),
+    index().on(t.imageId),
+    index('courses_search_idx').using('gin', t.search),
+  ],
+);

@@ -1,0 +1,242 @@
+import { type PublicContent, type PublicCourse, type PublicSite, publicCourseStatuses } from '@swigs/schema';
+import { and, asc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { contents, courses, media, siteDomains, sites } from '../../db/schema';
+import { type ContentRow, contentColumns, toContent } from '../contents/contents.repository';
+import { type CourseRow, courseColumns, toCourse } from '../courses/course-row';
+import { toMediaRef } from '../media/media-ref';
+import { mediaRefColumns } from '../media/media-ref-columns';
+
+/**
+ * Reads of the public API. Each answer is ONE statement: the site is resolved from its slug or
+ * host name inside the query, so an uncached read costs one round trip. Statements are prepared
+ * (named on PostgreSQL): parsed and planned once per connection.
+ */
+
+const key = sql.placeholder('key');
+
+/** The id of the site named `key` (slug, or any host name), as a scalar subquery. */
+const siteIdByKey = sql`(select ${sites.id} from ${sites} where ${sites.slug} = ${key}
+  union all select ${siteDomains.siteId} from ${siteDomains} where ${siteDomains.host} = ${key} limit 1)`;
+
+const visible = [...publicCourseStatuses];
+
+export function toPublicCourse(row: CourseRow): PublicCourse {
+  const course = toCourse(row);
+  return {
+    id: course.id,
+    slug: course.slug,
+    title: course.title,
+    number: course.number,
+    description: course.description,
+    startDate: course.startDate,
+    endDate: course.endDate,
+    registrationDeadline: course.registrationDeadline,
+    price: course.price,
+    currency: course.currency,
+    places: course.places,
+    location: course.location,
+    externalUrl: course.externalUrl,
+    status: course.status,
+    position: course.position,
+    image: course.image,
+    updatedAt: course.updatedAt,
+  };
+}
+
+function toPublicContent(row: ContentRow): PublicContent {
+  const content = toContent(row);
+  return {
+    key: content.key,
+    type: content.type,
+    data: content.data,
+    media: content.media,
+    updatedAt: content.updatedAt,
+  };
+}
+
+/**
+ * The site's columns beside a left-joined record. Records are selected flat (not nested under a
+ * key) so that Drizzle turns their left-joined media into null when absent.
+ */
+const siteOfRow = { publicSiteId: sites.id, publicContentVersion: sites.contentVersion };
+
+/** Whether a left-joined row holds a record (the site exists but has none when its id is null). */
+function present<T extends { id: string | null }>(row: T): boolean {
+  return row.id !== null;
+}
+
+export interface SiteScoped<T> {
+  siteId: string;
+  contentVersion: number;
+  value: T;
+}
+
+export function createPublicRepository(db: Database) {
+  const siteProfile = db
+    .select({
+      id: sites.id,
+      slug: sites.slug,
+      name: sites.name,
+      description: sites.description,
+      locale: sites.locale,
+      timeZone: sites.timeZone,
+      contact: sites.contact,
+      social: sites.social,
+      theme: sites.theme,
+      contentVersion: sites.contentVersion,
+      domain: sql<string>`coalesce((select ${siteDomains.host} from ${siteDomains}
+        where ${siteDomains.siteId} = ${sites.id} and ${siteDomains.isPrimary}), '')`,
+      aliases: sql<string[]>`coalesce((select array_agg(${siteDomains.host} order by ${siteDomains.host})
+        from ${siteDomains} where ${siteDomains.siteId} = ${sites.id} and not ${siteDomains.isPrimary}), '{}')`,
+      logo: mediaRefColumns,
+    })
+    .from(sites)
+    .leftJoin(media, eq(media.id, sites.logoId))
+    .where(eq(sites.id, siteIdByKey))
+    .prepare('public_site');
+
+  const courseList = db
+    .select({ ...courseColumns, ...siteOfRow })
+    .from(sites)
+    .leftJoin(courses, and(eq(courses.siteId, sites.id), inArray(courses.status, visible)))
+    .leftJoin(media, eq(media.id, courses.imageId))
+    .where(eq(sites.id, siteIdByKey))
+    .orderBy(asc(courses.position), asc(courses.createdAt))
+    .prepare('public_courses');
+
+  const courseBySlug = db
+    .select({ ...courseColumns, ...siteOfRow })
+    .from(sites)
+    .leftJoin(
+      courses,
+      and(
+        eq(courses.siteId, sites.id),
+        eq(courses.slug, sql.placeholder('slug')),
+        inArray(courses.status, visible),
+      ),
+    )
+    .leftJoin(media, eq(media.id, courses.imageId))
+    .where(eq(sites.id, siteIdByKey))
+    .prepare('public_course');
+
+  const contentsOf = (condition: SQL, name: string) =>
+    db
+      .select({ ...contentColumns, ...siteOfRow })
+      .from(sites)
+      .leftJoin(contents, and(eq(contents.siteId, sites.id), condition))
+      .leftJoin(media, eq(media.id, contents.mediaId))
+      .where(eq(sites.id, siteIdByKey))
+      .orderBy(asc(contents.key))
+      .prepare(name);
+  const contentList = contentsOf(like(contents.key, sql.placeholder('pattern')), 'public_contents');
+  const contentByKey = contentsOf(eq(contents.key, sql.placeholder('contentKey')), 'public_content');
+
+  const version = db
+    .select({ siteId: sites.id, contentVersion: sites.contentVersion })
+    .from(sites)
+    .where(eq(sites.id, siteIdByKey))
+    .prepare('public_version');
+
+  return {
+    async findSite(siteKey: string): Promise<PublicSite | undefined> {
+      const [row] = await siteProfile.execute({ key: siteKey });
+      if (!row) return undefined;
+      return { ...row, logo: row.logo ? toMediaRef(row.logo) : null };
+    },
+
+    /** Visible courses in display order; undefined when no site has this name. */
+    async findCourses(siteKey: string): Promise<SiteScoped<PublicCourse[]> | undefined> {
+      const rows = await courseList.execute({ key: siteKey });
+      const [first] = rows;
+      if (!first) return undefined;
+      return {
+        siteId: first.publicSiteId,
+        contentVersion: first.publicContentVersion,
+        value: rows.filter(present).map((row) => toPublicCourse(row as CourseRow)),
+      };
+    },
+
+    async findCourse(
+      siteKey: string,
+      slug: string,
+    ): Promise<SiteScoped<PublicCourse | undefined> | undefined> {
+      const [row] = await courseBySlug.execute({ key: siteKey, slug });
+      if (!row) return undefined;
+      return {
+        siteId: row.publicSiteId,
+        contentVersion: row.publicContentVersion,
+        value: present(row) ? toPublicCourse(row as CourseRow) : undefined,
+      };
+    },
+
+    /** Blocks whose key starts with `prefix` ('' for all), by key. */
+    async findContents(siteKey: string, pattern: string): Promise<SiteScoped<PublicContent[]> | undefined> {
+      const rows = await contentList.execute({ key: siteKey, pattern });
+      const [first] = rows;
+      if (!first) return undefined;
+      return {
+        siteId: first.publicSiteId,
+        contentVersion: first.publicContentVersion,
+        value: rows.filter(present).map((row) => toPublicContent(row as ContentRow)),
+      };
+    },
+
+    async findContent(
+      siteKey: string,
+      contentKey: string,
+    ): Promise<SiteScoped<PublicContent | undefined> | undefined> {
+      const [row] = await contentByKey.execute({ key: siteKey, contentKey });
+      if (!row) return undefined;
+      return {
+        siteId: row.publicSiteId,
+        contentVersion: row.publicContentVersion,
+        value: present(row) ? toPublicContent(row as ContentRow) : undefined,
+      };
+    },
+
+    async findVersion(siteKey: string): Promise<{ siteId: string; contentVersion: number } | undefined> {
+      const [row] = await version.execute({ key: siteKey });
+      return row;
+    },
+
+    /** What seo.json needs of the site, by id. */
+    async findSeoSite(siteId: string) {
+      const [row] = await db
+        .select({
+          id: sites.id,
+          slug: sites.slug,
+          name: sites.name,
+          description: sites.description,
+          locale: sites.locale,
+          contentVersion: sites.contentVersion,
+          domain: sql<string>`coalesce((select ${siteDomains.host} from ${siteDomains}
+            where ${siteDomains.siteId} = ${sites.id} and ${siteDomains.isPrimary}), '')`,
+          logo: mediaRefColumns,
+        })
+        .from(sites)
+        .leftJoin(media, eq(media.id, sites.logoId))
+        .where(eq(sites.id, siteId));
+      if (!row) return undefined;
+      return { ...row, logo: row.logo ? toMediaRef(row.logo) : null };
+    },
+
+    /** Visible courses of a site by id, in display order (for seo.json). */
+    async findVisibleCourses(siteId: string): Promise<PublicCourse[]> {
+      const rows = await db
+        .select(courseColumns)
+        .from(courses)
+        .leftJoin(media, eq(media.id, courses.imageId))
+        .where(and(eq(courses.siteId, siteId), inArray(courses.status, visible)))
+        .orderBy(asc(courses.position), asc(courses.createdAt));
+      return rows.map(toPublicCourse);
+    },
+
+    /** The site id behind a public name. */
+    async findSiteId(siteKey: string): Promise<string | undefined> {
+      return (await version.execute({ key: siteKey }))[0]?.siteId;
+    },
+  };
+}
+
+export type PublicRepository = ReturnType<typeof createPublicRepository>;
