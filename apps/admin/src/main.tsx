@@ -3,12 +3,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { Toaster } from 'sonner';
 import { router } from './app/router';
+import { Toaster } from './components/ui/Toaster';
 import { startI18n } from './i18n';
 import './index.css';
 import { session } from './lib/api';
-import { applyTheme, useThemePreference, watchSystemTheme } from './lib/theme';
+import { applyTheme, watchSystemTheme } from './lib/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -30,16 +30,11 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && session.isStale()) void session.refresh();
 });
 
-function ThemedToaster() {
-  const theme = useThemePreference();
-  return <Toaster theme={theme} position="top-right" richColors closeButton />;
-}
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
-      <ThemedToaster />
+      <Toaster />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -69,6 +69,36 @@ export const router = createBrowserRouter(
                   children: [
                     { index: true, element: <SiteIndexRedirect /> },
                     {
+                      path: 'dashboard',
+                      lazy: () =>
+                        import('../features/dashboard/DashboardPage').then((m) => ({
+                          Component: m.DashboardPage,
+                        })),
+                    },
+                    {
+                      path: 'courses',
+                      lazy: () =>
+                        import('../features/courses/CourseList').then((m) => ({ Component: m.CourseList })),
+                    },
+                    {
+                      path: 'courses/new',
+                      lazy: () =>
+                        import('../features/courses/CourseForm').then((m) => ({
+                          Component: m.NewCoursePage,
+                        })),
+                    },
+                    {
+                      path: 'courses/:courseId',
+                      lazy: () =>
+                        import('../features/courses/CourseForm').then((m) => ({
+                          Component: m.EditCoursePage,
+                        })),
+                    },
+                    {
+                      path: 'seo',
+                      lazy: () => import('../features/seo/SeoPage').then((m) => ({ Component: m.SeoPage })),
+                    },
+                    {
                       path: 'settings',
                       lazy: () =>
                         import('../features/sites/SiteSettingsPage').then((m) => ({

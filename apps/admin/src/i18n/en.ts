@@ -1,7 +1,9 @@
+/** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
+import { contentEn } from './en-content';
 import type { Messages } from './fr';
 
-/** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
 export const en: Messages = {
+  ...contentEn,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Save',
@@ -19,12 +21,20 @@ export const en: Messages = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
+    actions: 'Actions',
+    close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Copy failed: select the text and copy it by hand.',
   },
   nav: {
     main: 'Main navigation',
     skip: 'Skip to content',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
+    dashboard: 'Dashboard',
+    courses: 'Contents',
+    seo: 'SEO',
     settings: 'Settings',
     administration: 'Administration',
     users: 'Users',
@@ -215,5 +225,13 @@ export const en: Messages = {
     RATE_LIMITED: 'Too many attempts. Wait a moment.',
     INTERNAL_ERROR: 'Server error. Try again; if it persists, contact the administrator.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable.',
+    TOKEN_NOT_ALLOWED: 'An API token cannot do this.',
+    TOKEN_READ_ONLY: 'This API token is read-only.',
+    COURSE_NOT_FOUND: 'Content not found: it may have been deleted.',
+    CONTENT_NOT_FOUND: 'Content block not found.',
+    SEO_NOT_FOUND: 'SEO page not found.',
+    TOKEN_NOT_FOUND: 'Token not found.',
+    SEO_PAGE_TAKEN: 'This page already has its SEO record.',
+    SEO_PAGE_PROTECTED: 'The default pages can be neither deleted nor renamed.',
   },
 };

@@ -1,8 +1,12 @@
+import type { ErrorCode } from '@swigs/schema';
 /**
  * The French catalogue: the source of every visible string. `en.ts` must have the same shape
  * (the type checker refuses a missing key), and `t()` only accepts keys that exist here.
  */
+import { contentFr } from './fr-content';
+
 export const fr = {
+  ...contentFr,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Enregistrer',
@@ -20,12 +24,20 @@ export const fr = {
     previous: 'Précédent',
     next: 'Suivant',
     pageOf: 'Page {{page}} sur {{pages}}',
+    actions: 'Actions',
+    close: 'Fermer',
+    copy: 'Copier',
+    copied: 'Copié dans le presse-papiers.',
+    copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le à la main.',
   },
   nav: {
     main: 'Navigation principale',
     skip: 'Aller au contenu',
     openMenu: 'Ouvrir le menu',
     closeMenu: 'Fermer le menu',
+    dashboard: 'Tableau de bord',
+    courses: 'Contenus',
+    seo: 'SEO',
     settings: 'Paramètres',
     administration: 'Administration',
     users: 'Utilisateurs',
@@ -218,6 +230,14 @@ export const fr = {
     RATE_LIMITED: 'Trop de tentatives. Patientez un moment.',
     INTERNAL_ERROR: 'Erreur du serveur. Réessayez ; si elle persiste, contactez l’administrateur.',
     SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible.',
+    TOKEN_NOT_ALLOWED: 'Un jeton d’API ne peut pas faire ceci.',
+    TOKEN_READ_ONLY: 'Ce jeton d’API est en lecture seule.',
+    COURSE_NOT_FOUND: 'Contenu introuvable : il a peut-être été supprimé.',
+    CONTENT_NOT_FOUND: 'Bloc de contenu introuvable.',
+    SEO_NOT_FOUND: 'Page SEO introuvable.',
+    TOKEN_NOT_FOUND: 'Jeton introuvable.',
+    SEO_PAGE_TAKEN: 'Cette page a déjà sa fiche SEO.',
+    SEO_PAGE_PROTECTED: 'Les pages par défaut ne peuvent être ni supprimées ni renommées.',
   },
 };
 
@@ -225,3 +245,6 @@ type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T
 
 /** The shape every other language must fill in completely. */
 export type Messages = Catalogue<typeof fr>;
+
+/** Every error code of the API has its sentence: a new code without one fails the type check. */
+export const errorSentences: Record<ErrorCode, string> = fr.errors;

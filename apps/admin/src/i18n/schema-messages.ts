@@ -18,6 +18,17 @@ const french: Record<string, string> = {
   'Use a colour such as #1d4ed8.': 'Utilisez une couleur comme #1d4ed8.',
   'This host name is listed twice.': 'Ce nom d’hôte figure deux fois.',
   'The current password is not correct.': 'Le mot de passe actuel est incorrect.',
+  'Use a date such as 2025-09-01.': 'Saisissez une date comme 2025-09-01.',
+  'Use a three-letter currency code such as CHF.': 'Utilisez un code de monnaie à trois lettres comme CHF.',
+  'A price cannot be negative.': 'Un prix ne peut pas être négatif.',
+  'Use at most two decimals.': 'Deux décimales au plus.',
+  'Places cannot be negative.': 'Le nombre de places ne peut pas être négatif.',
+  'The end date cannot be before the start date.': 'La fin ne peut pas précéder le début.',
+  'The registration deadline cannot be after the start date.':
+    'Le délai d’inscription ne peut pas être après le début.',
+  'A course is listed twice.': 'Un contenu figure deux fois.',
+  'Use home, about, courses, contact, legal, a path such as /tarifs (lower-case), or course:<course id>.':
+    'Saisissez un chemin comme /tarifs (en minuscules).',
 };
 
 export function translateSchemaMessage(language: string, message: string): string | undefined {

@@ -63,7 +63,11 @@ describe('admin UI', () => {
 
   it('refuses to serve files outside the build folder', async () => {
     writeFileSync(path.join(dist, '..', 'swigs-secret.txt'), 'TOP-SECRET-CONTENT-42');
-    for (const url of ['/admin/..%2fswigs-secret.txt', '/admin/../swigs-secret.txt', '/admin/%2e%2e/swigs-secret.txt']) {
+    for (const url of [
+      '/admin/..%2fswigs-secret.txt',
+      '/admin/../swigs-secret.txt',
+      '/admin/%2e%2e/swigs-secret.txt',
+    ]) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.body).not.toContain('TOP-SECRET-CONTENT-42');
     }

@@ -57,11 +57,15 @@ async function adminUiPlugin(app: FastifyInstance, options: AdminUiOptions) {
         cacheControl: false,
         setHeaders(response, filePath) {
           const relative = path.relative(distDir, filePath);
-          response.setHeader('cache-control', relative.startsWith(`assets${path.sep}`) ? immutable : 'no-cache');
+          response.setHeader(
+            'cache-control',
+            relative.startsWith(`assets${path.sep}`) ? immutable : 'no-cache',
+          );
         },
       });
 
-      const sendApp = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const sendApp = (reply: FastifyReply) =>
+        reply.header('cache-control', 'no-cache').sendFile('index.html');
       admin.get('/', { schema: { hide: true } }, (_request, reply) => sendApp(reply));
 
       admin.setNotFoundHandler((request, reply) => {

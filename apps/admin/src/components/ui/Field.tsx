@@ -9,7 +9,7 @@ export interface FieldProps {
   error?: string | undefined;
   hint?: ReactNode;
   required?: boolean;
-  /** Shows `length / max`, turning amber past `ideal` and red past `max`. */
+  /** Shows `length / ideal` (or `/ max`), turning amber past `ideal` and red past `max`. */
   counter?: { length: number; max: number; ideal?: number };
   className?: string;
 }
@@ -60,7 +60,7 @@ export function Field({ label, children, error, hint, required, counter, classNa
                   : 'text-zinc-600 dark:text-zinc-400',
             )}
           >
-            {t('common.counter', { length: counter.length, max: counter.max })}
+            {t('common.counter', { length: counter.length, max: counter.ideal ?? counter.max })}
           </span>
         ) : null}
       </div>

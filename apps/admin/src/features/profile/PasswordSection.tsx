@@ -1,6 +1,5 @@
 import { password, type User } from '@swigs/schema';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
 import { z } from 'zod';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
@@ -9,6 +8,7 @@ import { Input } from '../../components/ui/inputs';
 import { session } from '../../lib/api';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { toast } from '../../lib/toast';
 import { useUpdateUser } from '../users/users.queries';
 
 /** The API's password rule plus a confirmation typed twice (a browser-side check only). */

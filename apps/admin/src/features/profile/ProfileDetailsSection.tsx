@@ -1,6 +1,5 @@
 import { type User, updateUserBody } from '@swigs/schema';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
@@ -8,6 +7,7 @@ import { Card } from '../../components/ui/feedback';
 import { Input } from '../../components/ui/inputs';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { toast } from '../../lib/toast';
 import { useUpdateUser } from '../users/users.queries';
 
 export function ProfileDetailsSection({ user }: { user: User }) {

@@ -2,13 +2,13 @@ import type { Site } from '@swigs/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { toast } from 'sonner';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Field } from '../../components/ui/Field';
 import { Card } from '../../components/ui/feedback';
 import { Input } from '../../components/ui/inputs';
 import { apiErrorMessage } from '../../lib/api-errors';
+import { toast } from '../../lib/toast';
 import { useDeleteSite } from './sites.queries';
 
 /** Admins delete a site — after typing its slug, since everything it holds goes with it. */

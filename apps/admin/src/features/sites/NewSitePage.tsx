@@ -3,12 +3,12 @@ import { useEffect } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { toast } from 'sonner';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Card, PageHeader } from '../../components/ui/feedback';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { toast } from '../../lib/toast';
 import { SiteIdentityFields, SiteRegionFields, slugify } from './site-fields';
 import { useCreateSite } from './sites.queries';
 

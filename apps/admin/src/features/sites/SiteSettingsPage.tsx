@@ -2,7 +2,6 @@ import { updateSiteBody } from '@swigs/schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { toast } from 'sonner';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
@@ -11,7 +10,9 @@ import { useConflict } from '../../components/useConflict';
 import { api } from '../../lib/api';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { toast } from '../../lib/toast';
 import { useCurrentUser } from '../auth/useSession';
+import { TokensSection } from '../tokens/TokensSection';
 import { DeleteSiteSection } from './DeleteSiteSection';
 import { useCurrentSite } from './SiteLayout';
 import { SiteIdentityFields, SiteRegionFields } from './site-fields';
@@ -122,6 +123,9 @@ export function SiteSettingsPage() {
           />
         </form>
       </FormProvider>
+      <div className="mt-10">
+        <TokensSection siteId={site.id} />
+      </div>
       {isAdmin ? <DeleteSiteSection site={site} /> : null}
       {guard.dialog}
     </div>

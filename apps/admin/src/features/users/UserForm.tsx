@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { toast } from 'sonner';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
@@ -14,6 +13,7 @@ import { Alert, Card, PageHeader, SkeletonRows } from '../../components/ui/feedb
 import { useConflict } from '../../components/useConflict';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { toast } from '../../lib/toast';
 import { useCurrentUser } from '../auth/useSession';
 import { UserFields } from './user-fields';
 import { useCreateUser, useDeleteUser, userKeys, userQuery, useUpdateUser } from './users.queries';
