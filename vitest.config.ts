@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
-          exclude: integration,
+          exclude: [...integration, 'apps/admin/**'],
           environment: 'node',
         },
       },
@@ -35,6 +35,27 @@ export default defineConfig({
           globalSetup: ['apps/api/test/global-setup.ts'],
           env: { TEST_DB_DRIVER: 'pglite' },
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The admin's own unit and component tests, in a simulated browser.
+        test: {
+          name: 'admin',
+          include: ['apps/admin/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        // The admin end to end: the real server serving the built admin, driven by headless
+        // Chromium. Sequential: each file runs a server and a browser of its own.
+        test: {
+          name: 'admin-e2e',
+          include: ['apps/admin/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['apps/api/test/global-setup.ts'],
+          env: { TEST_DB_DRIVER: 'pglite' },
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

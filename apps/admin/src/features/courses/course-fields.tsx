@@ -26,8 +26,10 @@ export interface CourseFormValues {
   version?: number;
 }
 
-const emptyToNull = (value: string) => (value === '' ? null : value);
-const numberOrNull = (value: string) => (value === '' ? null : Number(value));
+// react-hook-form also passes the default value (null) through these, not only the input's text.
+const emptyToNull = (value: string | null | undefined) => (value === '' || value == null ? null : value);
+const numberOrNull = (value: string | number | null | undefined) =>
+  value === '' || value == null ? null : Number(value);
 
 export function CourseFields() {
   const { t } = useTranslation();
