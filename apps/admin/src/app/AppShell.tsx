@@ -84,7 +84,10 @@ export function AppShell() {
       <div className="mt-auto space-y-1 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <NavLink to="/profile" className={linkClass}>
           <UserCircle className="h-4 w-4" aria-hidden="true" />
-          <span className="min-w-0 flex-1 truncate">{user.name}</span>
+          <span className="min-w-0 flex-1 truncate">
+            {user.name}
+            <span className="sr-only"> — {t('nav.profile')}</span>
+          </span>
         </NavLink>
         <button type="button" onClick={() => void logout()} className={linkClass({ isActive: false })}>
           <LogOut className="h-4 w-4" aria-hidden="true" />

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { FullPageSpinner } from '../components/ui/FullPageSpinner';
 import { HomeRedirect } from '../features/sites/HomeRedirect';
 import { SiteIndexRedirect, SiteLayout } from '../features/sites/SiteLayout';
 import { basePath } from '../lib/config';
@@ -16,6 +17,8 @@ export const router = createBrowserRouter(
   [
     {
       errorElement: <RouteError />,
+      // Shown while the first screen's lazy chunk loads.
+      hydrateFallbackElement: <FullPageSpinner />,
       children: [
         {
           element: <PublicOnly />,
