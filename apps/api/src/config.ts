@@ -58,6 +58,29 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().default('SWIGS CMS <no-reply@swigs.local>'),
+  MAIL_REPLY_TO: optionalString,
+  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(10),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(3),
+  PASSWORD_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(10),
+  PASSWORD_RESET_WINDOW_SECONDS: duration.default(3600),
+  CONTACT_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  CONTACT_MAX_PER_IP: z.coerce.number().int().positive().default(5),
+  CONTACT_WINDOW_SECONDS: duration.default(600),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -116,6 +139,31 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME },
     log: {
       level: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    },
+    mail: {
+      /** When unset, mails are written as .eml files under `dir` instead of being sent. */
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      replyTo: env.MAIL_REPLY_TO,
+      dir: path.join(dataDir, 'mail'),
+      retryLimit: env.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
+    },
+    jobs: { pollIntervalSeconds: env.JOBS_POLL_INTERVAL_SECONDS },
+    media: {
+      uploadsDir: path.join(dataDir, 'uploads'),
+      maxBytes: env.MEDIA_MAX_BYTES,
+    },
+    passwordReset: {
+      ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      maxPerEmail: env.PASSWORD_RESET_MAX_PER_EMAIL,
+      maxPerIp: env.PASSWORD_RESET_MAX_PER_IP,
+      windowSeconds: env.PASSWORD_RESET_WINDOW_SECONDS,
+    },
+    contact: {
+      minFillSeconds: env.CONTACT_MIN_FILL_SECONDS,
+      maxPerIp: env.CONTACT_MAX_PER_IP,
+      windowSeconds: env.CONTACT_WINDOW_SECONDS,
     },
     adminUi: {
       distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,

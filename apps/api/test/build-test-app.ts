@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -15,18 +15,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Where this test process's seo.json files go (DATA_DIR itself points nowhere, on purpose). */
-let seoDir: string | undefined;
-function testSeoDir(): string {
-  seoDir ??= mkdtempSync(path.join(os.tmpdir(), 'swigs-seo-'));
-  return seoDir;
-}
-
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig(
-    { SWIGS_ENV: 'test', DATA_DIR: '/nonexistent-swigs-test-dir', SEO_DIR: testSeoDir(), ...env },
-    process.cwd(),
-  );
+  return loadConfig({ SWIGS_ENV: 'test', DATA_DIR: '/nonexistent-swigs-test-dir', ...env }, process.cwd());
 }
 
 export interface TestAppOptions {
@@ -36,9 +26,13 @@ export interface TestAppOptions {
   database?: DatabaseHandle;
 }
 
-/** The real `buildApp` on a fresh migrated database of its own. Call `close()` in afterAll. */
+/**
+ * The real `buildApp` on a fresh migrated database of its own, with a temporary data directory
+ * (uploads, mail files) unless `env.DATA_DIR` names one. Call `close()` in afterAll.
+ */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = testConfig(options.env);
+  const ownDataDir = options.env?.DATA_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'swigs-data-'));
+  const config = testConfig({ ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...options.env });
   const ownsDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
   const app = await buildApp(config, { database, redis: options.redis });
@@ -50,6 +44,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       if (ownsDatabase) await database.close();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

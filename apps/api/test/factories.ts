@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Role, Site, User } from '@swigs/schema';
+import type { Contact, Media, Role, Site, User } from '@swigs/schema';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../src/db/client';
 import { createPasswordHasher } from '../src/lib/passwords';
 import { createAuditRepository } from '../src/modules/audit/audit.repository';
 import { createSessionsRepository } from '../src/modules/auth/sessions.repository';
+import { createContactsRepository, type NewContact } from '../src/modules/contacts/contacts.repository';
+import { createMediaRepository } from '../src/modules/media/media.repository';
 import type { SiteChanges } from '../src/modules/public/site-changes';
 import { createSeoRepository } from '../src/modules/seo/seo.repository';
 import { createSitesRepository } from '../src/modules/sites/sites.repository';
@@ -126,4 +128,86 @@ export async function loggedInUser(
   overrides: Parameters<typeof createUser>[1] = {},
 ): Promise<LoggedIn> {
   return login(app, await createUser(database, overrides));
+}
+
+/** A media row of a site (as an upload would leave it), for records that reference images. */
+export async function createMedia(
+  database: DatabaseHandle,
+  siteId: string,
+  overrides: Partial<{ alt: string; size: number }> = {},
+): Promise<{ id: string; storedName: string }> {
+  const storedName = `${uniqueSuffix()}${uniqueSuffix()}.webp`;
+  const { rows } = await database.query<{ id: string }>(
+    `insert into media (site_id, kind, stored_name, original_name, mime_type, size, width, height, alt)
+     values ($1, 'image', $2, 'photo.jpg', 'image/webp', $3, 1200, 800, $4) returning id`,
+    [siteId, storedName, overrides.size ?? 1000, overrides.alt ?? 'Une photo'],
+  );
+  return { id: rows[0]!.id, storedName };
+}
+
+/** An API token of a site, created through the API by `creator` (shown once: the secret is returned). */
+export async function createApiToken(
+  app: FastifyInstance,
+  creator: LoggedIn,
+  siteId: string,
+  scope: 'read' | 'write',
+): Promise<{ id: string; secret: string; headers: { authorization: string } }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/${siteId}/tokens`,
+    headers: creator.headers,
+    payload: { name: `Jeton ${scope}`, scope },
+  });
+  if (response.statusCode !== 201) throw new Error(`token creation failed: ${response.body}`);
+  const { token, secret } = (JSON.parse(response.body) as { data: { token: { id: string }; secret: string } })
+    .data;
+  return { id: token.id, secret, headers: { authorization: `Bearer ${secret}` } };
+}
+
+/** A message in a site's inbox, stored directly (as the public form would store it). */
+export async function createContact(
+  database: DatabaseHandle,
+  siteId: string,
+  overrides: Partial<Omit<NewContact, 'siteId'>> & { read?: boolean } = {},
+): Promise<Contact> {
+  const suffix = uniqueSuffix();
+  const repository = createContactsRepository(database.db);
+  const id = await database.transact((tx) =>
+    repository.insert(tx, {
+      siteId,
+      name: `Visiteur ${suffix}`,
+      email: `visiteur-${suffix}@example.ch`,
+      phone: '',
+      subject: `Sujet ${suffix}`,
+      message: `Bonjour, une question ${suffix}.`,
+      spam: false,
+      spamSignals: [],
+      ...overrides,
+    }),
+  );
+  if (overrides.read)
+    await database.transact((tx) => repository.updateMany(tx, siteId, [id], { read: true }));
+  return (await repository.findById(siteId, id))!;
+}
+
+/** A media row without a file behind it: enough for routes that only read or edit the record. */
+export async function createMediaRecord(database: DatabaseHandle, siteId: string): Promise<Media> {
+  const repository = createMediaRepository(database.db);
+  const id = await database.transact((tx) =>
+    repository.insert(tx, {
+      siteId,
+      kind: 'image',
+      storedName: `${randomBytes(16).toString('hex')}.png`,
+      originalName: 'image.png',
+      mimeType: 'image/png',
+      size: 100,
+      width: 10,
+      height: 10,
+      alt: '',
+      title: '',
+      variants: [],
+      uploadedBy: null,
+    }),
+  );
+  return (await repository.findById(siteId, id))!;
 }

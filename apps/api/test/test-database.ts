@@ -20,6 +20,33 @@ export type TestDriver = 'pglite' | 'postgres';
 export const testDriver: TestDriver = process.env.TEST_DB_DRIVER === 'postgres' ? 'postgres' : 'pglite';
 
 /**
+ * PostgreSQL only: the URL of a fresh, migrated database of its own (for a server run as a child
+ * process). `drop()` removes it.
+ */
+export async function createPostgresTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = inject('postgresTemplate');
+  if (!template) throw new Error('TEST_DB_DRIVER=postgres needs TEST_DATABASE_URL.');
+  const name = `${template.prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template.database}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(template.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: template.url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`).finally(() => dropper.end());
+    },
+  };
+}
+
+/**
  * A fresh, migrated database of its own for a test file: a PGlite loaded from the template dump,
  * or a PostgreSQL database created from the template database. Closing drops it.
  */

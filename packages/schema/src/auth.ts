@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, user } from './users';
+import { email, password, user } from './users';
 
 export const loginBody = z.object({
   email,
@@ -15,3 +15,13 @@ export const session = z.object({
   user,
 });
 export type Session = z.infer<typeof session>;
+
+export const forgotPasswordBody = z.object({ email });
+export type ForgotPasswordBody = z.input<typeof forgotPasswordBody>;
+
+export const resetPasswordBody = z.object({
+  /** The token from the link in the email (`/admin/reset-password?token=…`). */
+  token: z.string().trim().min(20).max(200),
+  password,
+});
+export type ResetPasswordBody = z.input<typeof resetPasswordBody>;

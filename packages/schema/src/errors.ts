@@ -7,6 +7,8 @@ export const errorCodes = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   BAD_REQUEST: 400,
+  RESET_TOKEN_INVALID: 400,
+  INVALID_FILE: 400,
   // 401 — who are you?
   UNAUTHENTICATED: 401,
   INVALID_TOKEN: 401,
@@ -32,6 +34,9 @@ export const errorCodes = {
   CONTENT_NOT_FOUND: 404,
   SEO_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
+  MEDIA_NOT_FOUND: 404,
+  CONTACT_NOT_FOUND: 404,
+  JOB_NOT_FOUND: 404,
   // 405
   METHOD_NOT_ALLOWED: 405,
   // 409 — the state of the data forbids it
@@ -44,9 +49,11 @@ export const errorCodes = {
   /** The default SEO pages (home, about, courses, contact, legal) cannot be deleted or renamed. */
   SEO_PAGE_PROTECTED: 409,
   CONFLICT: 409,
+  MEDIA_IN_USE: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_FILE_TYPE: 415,
   // 429
   RATE_LIMITED: 429,
   // 5xx

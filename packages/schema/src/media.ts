@@ -64,3 +64,29 @@ export const updateMediaBody = z.object({
   version: version.optional(),
 });
 export type UpdateMediaBody = z.input<typeof updateMediaBody>;
+
+/** A record that refers to a media file (it cannot be deleted without `force` while any exists). */
+export const mediaUsage = z.object({
+  /** What refers to it: `site-logo`, `course`, `content`, `seo`, … */
+  type: z.string(),
+  /** The referring record's id. */
+  id: z.string(),
+  /** A human label for it, e.g. the course title. */
+  label: z.string(),
+});
+export type MediaUsage = z.infer<typeof mediaUsage>;
+
+export const deleteMediaQuery = z.object({
+  /** Delete even while in use: the references are cleared. */
+  force: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+export type DeleteMediaQuery = z.input<typeof deleteMediaQuery>;
+
+/** Text fields that may accompany the file in an upload (send them before the file part). */
+export const uploadMediaFields = z.object({
+  alt: z.string().trim().max(500).default(''),
+  title: z.string().trim().max(200).default(''),
+});

@@ -68,8 +68,12 @@ export const publicContent = z.object({
 export type PublicContent = z.infer<typeof publicContent>;
 
 export const publicContentsQuery = z.object({
-  /** Only keys starting with this, e.g. `home.` */
-  prefix: z.string().trim().max(100).optional(),
+  /** Only keys starting with this, e.g. `home.` (characters of keys only: each prefix is cached apart). */
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{1,100}$/, { message: 'Use the beginning of a key, e.g. "home."' })
+    .optional(),
 });
 export type PublicContentsQuery = z.input<typeof publicContentsQuery>;
 

@@ -97,6 +97,8 @@ export const site = z.object({
   theme: siteTheme,
   /** Who receives contact-form notifications; empty means the administrators. */
   notificationEmails: z.array(z.string()),
+  /** Whether a visitor who writes through the contact form gets an acknowledgement email. */
+  contactAcknowledgement: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
   version,
@@ -126,6 +128,7 @@ export const createSiteBody = z
     social: siteSocial.partial().optional(),
     theme: siteTheme.partial().optional(),
     notificationEmails: z.array(z.email().max(254)).max(20).optional(),
+    contactAcknowledgement: z.boolean().optional(),
   })
   .superRefine(aliasesDistinct);
 export type CreateSiteBody = z.input<typeof createSiteBody>;
@@ -145,6 +148,7 @@ export const updateSiteBody = z
     social: siteSocial.partial().optional(),
     theme: siteTheme.partial().optional(),
     notificationEmails: z.array(z.email().max(254)).max(20).optional(),
+    contactAcknowledgement: z.boolean().optional(),
     version: version.optional(),
   })
   .superRefine(aliasesDistinct);

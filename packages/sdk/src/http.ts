@@ -45,6 +45,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   schema?: S;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
+  /** `text`: read the body as text (a CSV export) and check it against `schema` as a string. */
+  responseType?: 'json' | 'text';
 }
 
 export interface Page<T> {
@@ -119,7 +121,8 @@ export function createRequester(options: ClientOptions): Requester {
     }
     if (!response.ok) throw new ApiError(await problemOf(response));
     if (!requestOptions.schema || response.status === 204) return undefined as never;
-    const json: unknown = await response.json();
+    const json: unknown =
+      requestOptions.responseType === 'text' ? await response.text() : await response.json();
     return (validate ? requestOptions.schema.parse(json) : json) as never;
   };
 }

@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
+import type { JobQueue } from '../jobs/queue';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
+import type { MailOutbox } from '../mail/outbox';
 import type { PublicContext } from './public';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
@@ -16,4 +18,8 @@ export interface ModuleDeps {
   throttle: ThrottleStore;
   /** Public read cache and the notifier every edit of public content goes through. */
   publicApi: PublicContext;
+  /** Background jobs (PostgreSQL/PGlite-backed); `jobs.stats()` reports depth and dead letters. */
+  jobs: JobQueue;
+  /** Queues emails inside a transaction; modules register how to compose their kinds of mail. */
+  mail: MailOutbox;
 }

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuditModule } from './audit';
 import { registerAuthModule } from './auth';
+import { registerContactsModule } from './contacts';
 import { registerContentsModule } from './contents';
 import { registerCoursesModule } from './courses';
 import type { ModuleDeps } from './deps';
+import { registerJobsModule } from './jobs';
+import { registerMediaModule } from './media';
 import { registerPublicModule } from './public';
 import { registerSeoModule } from './seo';
 import { registerSitesModule } from './sites';
@@ -16,6 +19,9 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerJobsModule(app, deps);
+  registerMediaModule(app, deps);
+  registerContactsModule(app, deps);
   registerCoursesModule(app, deps);
   registerContentsModule(app, deps);
   registerSeoModule(app, deps);

@@ -1,41 +1,32 @@
-import type { Site } from '@swigs/schema';
-import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
-import { createSite, createUser, type LoggedIn, loggedInUser, uniqueSuffix } from '../../test/factories';
+import {
+  createApiToken,
+  createContact,
+  createMediaRecord,
+  createSite,
+  createUser,
+  type LoggedIn,
+  loggedInUser,
+  uniqueSuffix,
+} from '../../test/factories';
+import { multipart } from '../../test/multipart';
+import { contentRows } from './permissions.content-rows';
+import { type Cell, everyone, type Row, statuses, tokens, type Who } from './permissions.matrix';
 
 /**
- * The permission matrix: every API route × (anonymous, editor of site A, editor of site B, admin)
- * × the expected status. Each cell runs on fresh records, so a DELETE in one cell cannot change
- * another. The last test fails when a route exists that this table does not list.
+ * The permission matrix: every API route × (anonymous, editor of site A, editor of site B, admin,
+ * read-only API token of site A, read-write API token of site A) × the expected status. Each cell
+ * runs on fresh records, so a DELETE in one cell cannot change another. The last test fails when a
+ * route exists that this table does not list.
  */
 
-type Who = 'anonymous' | 'editorA' | 'editorB' | 'admin';
-const everyone: Who[] = ['anonymous', 'editorA', 'editorB', 'admin'];
-
-interface Cell {
-  /** Site A: editorA is assigned to it, editorB is not. */
-  siteA: Site;
-  /** The acting user's own id (anonymous: a random user's). */
-  selfId: string;
-  /** Another editor than the caller. */
-  otherUserId: string;
-}
-
-interface Row {
-  method: InjectOptions['method'];
-  path: string;
-  label?: string;
-  request(cell: Cell): Omit<InjectOptions, 'method' | 'headers'> & { url: string };
-  expected: Record<Who, number>;
-}
-
-const statuses = (anonymous: number, editorA: number, editorB: number, admin: number) => ({
-  anonymous,
-  editorA,
-  editorB,
-  admin,
-});
+/** A 1×1 PNG. */
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const randomId = '00000000-0000-4000-8000-000000000000';
 
 const rows: Row[] = [
   {
@@ -43,15 +34,15 @@ const rows: Row[] = [
     path: '/auth/login',
     request: () => ({
       url: '/api/v1/auth/login',
-      payload: { email: 'nobody@example.ch', password: 'wrong-password' },
+      payload: { email: `nobody-${uniqueSuffix()}@example.ch`, password: 'wrong-password' },
     }),
-    expected: statuses(401, 401, 401, 401),
+    expected: statuses(401, 401, 401, 401, tokens(401, 401)),
   },
   {
     method: 'POST',
     path: '/auth/refresh',
     request: () => ({ url: '/api/v1/auth/refresh' }),
-    expected: statuses(401, 401, 401, 401),
+    expected: statuses(401, 401, 401, 401, tokens(401, 401)),
   },
   {
     method: 'POST',
@@ -135,49 +126,234 @@ const rows: Row[] = [
     method: 'GET',
     path: '/sites/{siteId}',
     request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}` }),
-    expected: statuses(401, 200, 403, 200),
+    expected: statuses(401, 200, 403, 200, tokens(200, 200)),
   },
   {
     method: 'PATCH',
     path: '/sites/{siteId}',
     request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}`, payload: { description: 'Modifié' } }),
-    expected: statuses(401, 200, 403, 200),
+    expected: statuses(401, 200, 403, 200, tokens(403, 200)),
   },
   {
     method: 'DELETE',
     path: '/sites/{siteId}',
     request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}` }),
-    expected: statuses(401, 403, 403, 204),
+    expected: statuses(401, 403, 403, 204, tokens(403, 403)),
   },
+
+  {
+    method: 'POST',
+    path: '/auth/password/forgot',
+    request: () => ({
+      url: '/api/v1/auth/password/forgot',
+      payload: { email: `nobody-${uniqueSuffix()}@example.ch` },
+    }),
+    expected: statuses(202, 202, 202, 202),
+  },
+  {
+    method: 'POST',
+    path: '/auth/password/reset',
+    request: () => ({
+      url: '/api/v1/auth/password/reset',
+      payload: { token: 'x'.repeat(43), password: 'un-mot-de-passe' },
+    }),
+    expected: statuses(400, 400, 400, 400),
+  },
+
+  {
+    method: 'GET',
+    path: '/jobs/failed',
+    request: () => ({ url: '/api/v1/jobs/failed' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/jobs/{jobId}/retry',
+    request: () => ({ url: `/api/v1/jobs/${randomId}/retry` }),
+    expected: statuses(401, 403, 403, 404),
+  },
+
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/sites/{siteId}/media',
+    request: (c) => {
+      const body = multipart([
+        { name: 'file', data: tinyPng, filename: 'point.png', contentType: 'image/png' },
+      ]);
+      return { url: `/api/v1/sites/${c.siteA.id}/media`, payload: body.payload, headers: body.headers };
+    },
+    expected: statuses(401, 201, 403, 201),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}`, payload: { alt: 'Texte' } }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/media/{mediaId}/usages',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}/usages` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/sites/{siteId}/media/{mediaId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/media/${c.mediaId}` }),
+    expected: statuses(401, 204, 403, 204),
+  },
+
+  {
+    method: 'GET',
+    path: '/public/sites/{site}/contact/token',
+    request: (c) => ({ url: `/api/v1/public/sites/${c.siteA.slug}/contact/token` }),
+    expected: statuses(200, 200, 200, 200),
+  },
+  {
+    method: 'POST',
+    path: '/public/sites/{site}/contact',
+    request: (c) => ({
+      url: `/api/v1/public/sites/${c.siteA.slug}/contact`,
+      payload: { name: 'Visiteur', email: 'visiteur@example.ch', message: 'Bonjour' },
+    }),
+    expected: statuses(201, 201, 201, 201),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts/export',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/export` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/sites/{siteId}/contacts/bulk',
+    request: (c) => ({
+      url: `/api/v1/sites/${c.siteA.id}/contacts/bulk`,
+      payload: { action: 'mark-read', ids: [c.contactId] },
+    }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}` }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'PATCH',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}`, payload: { read: true } }),
+    expected: statuses(401, 200, 403, 200),
+  },
+  {
+    method: 'DELETE',
+    path: '/sites/{siteId}/contacts/{contactId}',
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/contacts/${c.contactId}` }),
+    expected: statuses(401, 204, 403, 204),
+  },
+  ...contentRows,
 ];
 
 let t: TestApp;
+let owner: LoggedIn;
 beforeAll(async () => {
   t = await buildTestApp();
+  owner = await loggedInUser(t.app, t.database, { role: 'admin' });
 });
 afterAll(() => t.close());
+
+/**
+ * What an API token gets where the row does not say. Public routes: what anonymous gets. Routes
+ * outside `/sites/:siteId`: 403. Site routes: what the editor of site A gets, and for a read-only
+ * token 403 on anything but GET. Rows of routes that refuse tokens (`config.tokens: false`) must
+ * say so explicitly.
+ */
+function expectedStatus(row: Row, who: Who): number {
+  const declared = row.expected[who];
+  if (!Number.isNaN(declared)) return declared;
+  if (row.expected.anonymous !== 401) return row.expected.anonymous;
+  if (!row.path.includes('{siteId}')) return 403;
+  if (who === 'tokenRead' && row.method !== 'GET') return 403;
+  return row.expected.editorA;
+}
 
 async function freshCell(who: Who): Promise<{ cell: Cell; headers: Record<string, string> }> {
   const siteA = await createSite(t.database);
   const siteB = await createSite(t.database);
   const other = await createUser(t.database);
+  const [media, contact] = await Promise.all([
+    createMediaRecord(t.database, siteA.id),
+    createContact(t.database, siteA.id),
+  ]);
   let caller: LoggedIn | undefined;
+  let headers: Record<string, string> = {};
   if (who === 'editorA') caller = await loggedInUser(t.app, t.database, { siteIds: [siteA.id] });
   if (who === 'editorB') caller = await loggedInUser(t.app, t.database, { siteIds: [siteB.id] });
   if (who === 'admin') caller = await loggedInUser(t.app, t.database, { role: 'admin' });
+  if (caller) headers = caller.headers;
+  if (who === 'tokenRead' || who === 'tokenWrite') {
+    headers = (await createApiToken(t.app, owner, siteA.id, who === 'tokenRead' ? 'read' : 'write')).headers;
+  }
+  const asOwner = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+    const response = await t.app.inject({
+      method,
+      url: `/api/v1/sites/${siteA.id}${url}`,
+      headers: owner.headers,
+      payload,
+    });
+    if (response.statusCode >= 300) throw new Error(`fixture ${url}: ${response.body}`);
+    return JSON.parse(response.body) as { data: { id: string; slug: string } };
+  };
   return {
-    cell: { siteA, selfId: caller?.user.id ?? other.user.id, otherUserId: other.user.id },
-    headers: caller ? caller.headers : {},
+    cell: {
+      siteA,
+      selfId: caller?.user.id ?? other.user.id,
+      otherUserId: other.user.id,
+      mediaId: media.id,
+      contactId: contact.id,
+      course: async () => (await asOwner('POST', '/courses', { title: 'Cours matrice' })).data,
+      content: async () => {
+        await asOwner('PUT', '/contents/home.hero', { type: 'text', data: { text: 'Bonjour' } });
+        return 'home.hero';
+      },
+      customSeo: async () => (await asOwner('POST', '/seo', { page: '/matrice' })).data.id,
+      token: async () => (await createApiToken(t.app, owner, siteA.id, 'read')).id,
+    },
+    headers,
   };
 }
 
 describe('permission matrix', () => {
   for (const row of rows) {
     for (const who of everyone) {
-      it(`${row.method} ${row.path}${row.label ? ` (${row.label})` : ''} as ${who} → ${row.expected[who]}`, async () => {
+      const expected = expectedStatus(row, who);
+      it(`${row.method} ${row.path}${row.label ? ` (${row.label})` : ''} as ${who} → ${expected}`, async () => {
         const { cell, headers } = await freshCell(who);
-        const response = await t.app.inject({ method: row.method, headers, ...row.request(cell) });
-        expect(response.statusCode, response.body).toBe(row.expected[who]);
+        const { headers: extraHeaders, ...request } = await row.request(cell);
+        const response = await t.app.inject({
+          method: row.method,
+          headers: { ...headers, ...(extraHeaders as Record<string, string> | undefined) },
+          ...request,
+        });
+        expect(response.statusCode, response.body).toBe(expected);
         if (response.statusCode === 401 || response.statusCode === 403) {
           expect(response.headers['content-type']).toContain('application/problem+json');
         }

@@ -1,8 +1,11 @@
 import type { Requester } from '../http';
 import { createAuditApi } from './audit';
 import { createAuthApi } from './auth';
+import { createContactsApi } from './contacts';
 import { createContentsApi } from './contents';
 import { createCoursesApi } from './courses';
+import { createJobsApi } from './jobs';
+import { createMediaApi } from './media';
 import { createSeoApi } from './seo';
 import { createSitesApi } from './sites';
 import { createStatsApi } from './stats';
@@ -21,6 +24,9 @@ export function createAdminApi(request: Requester) {
     tokens: createTokensApi(request),
     stats: createStatsApi(request),
     audit: createAuditApi(request),
+    media: createMediaApi(request),
+    contacts: createContactsApi(request),
+    jobs: createJobsApi(request),
   };
 }
 

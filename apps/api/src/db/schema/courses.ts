@@ -19,9 +19,12 @@ export const courseStatus = pgEnum('course_status', ['active', 'full', 'cancelle
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-/** Accented letters and what search folds them to (the same table serves queries, see course-search.ts). */
-export const accentFoldFrom = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ';
-export const accentFoldTo = 'aaaaaaceeeeiiiinooooouuuuyyoa';
+/**
+ * Accented letters and what search folds them to (the same table serves queries, see
+ * course-search.ts). Hyphens become spaces: the parser would read "K-77" as the number -77.
+ */
+export const accentFoldFrom = 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ-';
+export const accentFoldTo = 'aaaaaaceeeeiiiinooooouuuuyyoa ';
 
 /** Folds the accents French uses, so that "ecole" finds "École". Immutable, hence usable in an index. */
 export const foldAccentsSql = (expression: string) =>

@@ -38,6 +38,8 @@ export const sites = pgTable('sites', {
    * in the edit's own transaction: public caches and rendered pages are keyed by it.
    */
   contentVersion: integer().notNull().default(1),
+  /** Send the visitor an acknowledgement of their contact message. */
+  contactAcknowledgement: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

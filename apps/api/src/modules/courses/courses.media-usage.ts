@@ -2,9 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { courses } from '../../db/schema';
 
-/** A record that shows a media, so the media cannot be deleted while it does. */
+/**
+ * A record that shows a media, so the media cannot be deleted while it does. The shape of the
+ * media module's `MediaUsage` (`type`, `id`, `label`), so these finders plug into its list as they are.
+ */
 export interface MediaUsage {
-  kind: 'course' | 'content' | 'seo' | 'site';
+  type: 'course' | 'content' | 'seo';
   id: string;
   label: string;
 }
@@ -15,5 +18,5 @@ export async function findMediaUsages(db: Database, siteId: string, mediaId: str
     .select({ id: courses.id, title: courses.title })
     .from(courses)
     .where(and(eq(courses.siteId, siteId), eq(courses.imageId, mediaId)));
-  return rows.map((row) => ({ kind: 'course', id: row.id, label: row.title }));
+  return rows.map((row) => ({ type: 'course', id: row.id, label: row.title }));
 }

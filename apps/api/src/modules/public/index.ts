@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, onRequestHookHandler } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
 import type { DatabaseHandle } from '../../db/client';
@@ -10,14 +10,20 @@ import { registerPublicRoutes } from './public.routes';
 import { createPublicService, type PublicService } from './public.service';
 import { createMemoryPublicCache, createNoPublicCache, type PublicCache } from './public-cache';
 import { createRedisPublicCache } from './public-cache.redis';
+import { createPublicCorsHook } from './public-cors';
 import { createSeoFiles } from './seo-files';
-import { createSiteChanges, type SiteChanges } from './site-changes';
+import { createSiteChanges, type SeoFiles, type SiteChanges } from './site-changes';
 
 /** The public API's shared parts: one cache and one change notifier per app, used by every editing module. */
 export interface PublicContext {
   cache: PublicCache;
+  seoFiles: SeoFiles;
   service: PublicService;
   changes: SiteChanges;
+  /** CORS for the public API from the sites' own domains; an app-level onRequest hook. */
+  corsHook: onRequestHookHandler;
+  /** seo.json of the sites that have none yet (after an upgrade); never rejects, errors are logged. */
+  writeMissingSeoFiles(): Promise<void>;
   close(): void;
 }
 
@@ -43,23 +49,43 @@ export function createPublicContext(
   } else cache = createMemoryPublicCache({ ttlSeconds: cacheTtlSeconds, maxBytes: cacheMaxBytes });
 
   const seo = createSeoRepository(database.db);
+  const repository = createPublicRepository(database.db);
   const service = createPublicService({
-    repository: createPublicRepository(database.db),
+    repository,
     listSeoRecords: (siteId) => seo.listAll(siteId),
     cache,
+  });
+  const seoFiles = createSeoFiles({
+    outputDir: config.seo.outputDir,
+    render: (siteId) => service.renderSeoJson(siteId),
   });
   const changes = createSiteChanges({
     cache,
     sites: createSitesRepository(database.db),
-    seoFiles: createSeoFiles({
-      outputDir: config.seo.outputDir,
-      render: (siteId) => service.renderSeoJson(siteId),
-    }),
+    seoFiles,
     warn: (error, message) => log.warn({ err: error }, message),
   });
-  return { cache, service, changes, close };
+  return {
+    cache,
+    seoFiles,
+    service,
+    changes,
+    corsHook: createPublicCorsHook(service),
+    writeMissingSeoFiles: () =>
+      repository
+        .listSiteIds()
+        .then((ids) => seoFiles.regenerateMissing(ids))
+        .catch((error) => log.warn({ err: error }, 'seo.json files could not be written')),
+    close,
+  };
 }
 
 export function registerPublicModule(app: FastifyInstance, deps: ModuleDeps) {
   registerPublicRoutes(app, deps.publicApi.service, { maxAgeSeconds: deps.config.publicApi.maxAgeSeconds });
+  let pending: Promise<void> | undefined;
+  app.addHook('onReady', async () => {
+    pending = deps.publicApi.writeMissingSeoFiles();
+  });
+  // Closing waits for the files being written: the database must outlive their queries.
+  app.addHook('onClose', async () => pending);
 }

@@ -14,19 +14,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PublicService } from './public.service';
 import type { CachedAnswer } from './public-cache';
+import { registerPublicPreflight } from './public-cors';
 
 const tags = ['public'];
-
-/** The `:site` of a public API path (`/api/v1/public/sites/<site>/…`), for decisions made before routing (CORS). */
-export function publicSiteKeyOf(url: string): string | undefined {
-  const match = /^\/api\/v1\/public\/sites\/([^/?#]+)/.exec(url);
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return undefined;
-  }
-}
 const siteParams = z.object({ site: z.string().trim().min(1).max(253) });
 
 /** True when the client already holds these bytes (`If-None-Match` lists the ETag, weakly compared, or `*`). */
@@ -47,10 +37,10 @@ function sendAnswer(
   cacheControl: string,
 ) {
   reply
+    .header('x-content-type-options', 'nosniff')
     .header('etag', answer.etag)
     .header('cache-control', cacheControl)
-    .header(contentVersionHeader, String(answer.contentVersion))
-    .header('vary', 'Origin');
+    .header(contentVersionHeader, String(answer.contentVersion));
   if (isNotModified(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(answer.body);
 }
@@ -67,16 +57,25 @@ export function registerPublicRoutes(
   options: PublicRoutesOptions,
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  registerPublicPreflight(app, service);
   const cacheControl =
     options.maxAgeSeconds > 0
       ? `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds}`
       : 'public, max-age=0, must-revalidate';
   const config = { access: 'public' as const };
+  // Public reads are the hot path: one info line per request would cost more than the answer
+  // (nginx keeps the access log). Warnings and errors are still logged.
+  const logLevel = 'warn';
+  // Helmet's headers are for HTML pages; on this JSON hot path they cost a tenth of the request
+  // (its CSP is rebuilt each time). sendAnswer sets the one that matters for JSON: nosniff.
+  const helmet = false;
 
   routes.get(
     '/public/sites/:site',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'A site’s public profile and settings (no login)',
@@ -92,6 +91,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/courses',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'The visible courses of a site, in display order',
@@ -107,6 +108,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/courses/:slug',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'One visible course by slug',
@@ -127,6 +130,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/contents',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'The content blocks of a site, by key (optionally those starting with a prefix)',
@@ -148,6 +153,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/contents/:key',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'One content block',
@@ -168,6 +175,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/seo.json',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'seo.json: the resolved SEO of every page and visible course',
@@ -183,6 +192,8 @@ export function registerPublicRoutes(
     '/public/sites/:site/version',
     {
       config,
+      logLevel,
+      helmet,
       schema: {
         tags,
         summary: 'The site’s content version: grows with every edit of what the public API shows',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SeoFiles } from './site-changes';
@@ -46,6 +47,12 @@ export function createSeoFiles(options: {
         await rename(temporary, file);
       } finally {
         await rm(temporary, { force: true });
+      }
+    },
+
+    async regenerateMissing(siteIds) {
+      for (const siteId of siteIds) {
+        if (!existsSync(seoFilePath(options.outputDir, siteId))) await this.regenerate(siteId);
       }
     },
 

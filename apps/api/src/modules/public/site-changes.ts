@@ -27,6 +27,8 @@ export interface SeoFiles {
   /** Rebuilds `<siteId>/seo.json` from the database. */
   regenerate(siteId: string): Promise<void>;
   remove(siteId: string): Promise<void>;
+  /** Writes the files of these sites that do not exist yet (after an upgrade, on a fresh volume). */
+  regenerateMissing(siteIds: string[]): Promise<void>;
 }
 
 export interface SiteChangesDeps {

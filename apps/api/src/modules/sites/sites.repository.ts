@@ -27,6 +27,7 @@ const siteColumns = {
   social: sites.social,
   theme: sites.theme,
   notificationEmails: sites.notificationEmails,
+  contactAcknowledgement: sites.contactAcknowledgement,
   logo: {
     id: media.id,
     siteId: media.siteId,
@@ -78,6 +79,7 @@ export interface SiteFields {
   social: SiteSocial;
   theme: SiteTheme;
   notificationEmails: string[];
+  contactAcknowledgement: boolean;
 }
 
 export function createSitesRepository(db: Database) {

@@ -26,6 +26,8 @@ export interface SitesServiceDeps {
   audit: Pick<AuditRepository, 'record'>;
   changes: SiteChanges;
   transact: Transact;
+  /** Deletes a deleted site's uploaded files (after the rows are gone). */
+  removeSiteFiles?: (siteId: string) => Promise<void>;
 }
 
 /** Settings whose change the audit trail names (nested objects by their group). */
@@ -111,6 +113,7 @@ export function createSitesService(deps: SitesServiceDeps) {
           social: { ...defaultSiteSocial, ...body.social },
           theme: { ...defaultSiteTheme, ...body.theme },
           notificationEmails: body.notificationEmails ?? [],
+          contactAcknowledgement: body.contactAcknowledgement ?? false,
         });
         await sites.replaceHosts(tx, siteId, body.domain, body.aliases);
         await deps.insertDefaultSeo(tx, siteId);
@@ -221,6 +224,7 @@ export function createSitesService(deps: SitesServiceDeps) {
         return names;
       });
       await changes.published({ siteId: id, keys }, { deleted: true });
+      await deps.removeSiteFiles?.(id);
     },
   };
 }

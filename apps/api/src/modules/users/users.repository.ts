@@ -187,6 +187,16 @@ export function createUsersRepository(db: Database) {
       return rows.map((row) => row.id);
     },
 
+    /** Where mail for "the administrators" goes (e.g. contact messages of a site without notification emails). */
+    async findActiveAdminEmails(executor: Executor = db): Promise<string[]> {
+      const rows = await executor
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+        .orderBy(asc(users.email));
+      return rows.map((row) => row.email);
+    },
+
     async countAll(): Promise<number> {
       const [row] = await db.select({ value: count() }).from(users);
       return row?.value ?? 0;

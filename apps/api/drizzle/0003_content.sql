@@ -59,9 +59,9 @@ CREATE TABLE "courses" (
 	"status" "course_status" DEFAULT 'active' NOT NULL,
 	"position" integer DEFAULT 0 NOT NULL,
 	"image_id" uuid,
-	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', translate(lower(title || ' ' || number), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')), 'A')
-        || setweight(to_tsvector('simple', translate(lower(location), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')), 'B')
-        || setweight(to_tsvector('simple', translate(lower(description), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ', 'aaaaaaceeeeiiiinooooouuuuyyoa')), 'C')) STORED,
+	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', translate(lower(title || ' ' || number), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ-', 'aaaaaaceeeeiiiinooooouuuuyyoa ')), 'A')
+        || setweight(to_tsvector('simple', translate(lower(location), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ-', 'aaaaaaceeeeiiiinooooouuuuyyoa ')), 'B')
+        || setweight(to_tsvector('simple', translate(lower(description), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ-', 'aaaaaaceeeeiiiinooooouuuuyyoa ')), 'C')) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/smtp';
+import { createTestDatabase } from '../../test/test-database';
+import type { DatabaseHandle } from '../db/client';
+import { createJobQueue, type JobQueue } from './queue';
+
+let database: DatabaseHandle;
+const queues: JobQueue[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const queue of queues) await queue.stop();
+  await database.close();
+});
+
+function queueWith(
+  handler: (data: { n: number }, meta: { attempt: number }) => Promise<void>,
+  retryLimit = 3,
+) {
+  const queue = createJobQueue(database, { pollIntervalSeconds: 0.5, onError: () => {} });
+  queue.define<{ n: number }>('test', { retryLimit, retryDelaySeconds: 1, expireInSeconds: 30 }, handler);
+  queues.push(queue);
+  return queue;
+}
+
+describe('the job queue', () => {
+  it('enqueues with the transaction: a rollback leaves no job, a commit one; two workers run it once', async () => {
+    const seen: number[] = [];
+    const a = queueWith(async ({ n }) => void seen.push(n));
+    const b = queueWith(async ({ n }) => void seen.push(n));
+    await a.start();
+    await b.start();
+    await database
+      .transact(async (tx) => {
+        await a.enqueue(tx, 'test', { n: -1 });
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+    for (let n = 0; n < 10; n++) await database.transact((tx) => a.enqueue(tx, 'test', { n }));
+    await eventually(async () => seen.length >= 10);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+    expect((await a.stats()).queues.find((q) => q.name === 'test')).toMatchObject({
+      queued: 0,
+      active: 0,
+      failed: 0,
+    });
+    await a.stop();
+    await b.stop();
+  });
+
+  it('retries a failing job with growing delays, then keeps it as a dead letter', async () => {
+    const attempts: number[] = [];
+    const queue = queueWith(async (_data, meta) => {
+      attempts.push(Date.now());
+      throw new Error(`attempt ${meta.attempt} failed`);
+    }, 2);
+    await queue.start();
+    await database.transact((tx) => queue.enqueue(tx, 'test', { n: 1 }));
+    const failed = await eventually(
+      async () => (await queue.listFailed({ limit: 10, offset: 0 })).rows[0],
+      30_000,
+    );
+    expect(failed).toMatchObject({ queue: 'test', attempts: 3, error: 'attempt 3 failed', data: { n: 1 } });
+    expect(attempts).toHaveLength(3);
+    // Backoff: the second wait is at least the first delay (1 s); attempts are not back to back.
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(900);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(900);
+    expect((await queue.stats()).failed).toBe(1);
+    await queue.stop();
+  });
+});
