@@ -27,6 +27,20 @@ export const router = createBrowserRouter(
               path: 'login',
               lazy: () => import('../features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })),
             },
+            {
+              path: 'forgot-password',
+              lazy: () =>
+                import('../features/auth/ForgotPasswordPage').then((m) => ({
+                  Component: m.ForgotPasswordPage,
+                })),
+            },
+            {
+              path: 'reset-password',
+              lazy: () =>
+                import('../features/auth/ResetPasswordPage').then((m) => ({
+                  Component: m.ResetPasswordPage,
+                })),
+            },
           ],
         },
         {

@@ -45,6 +45,17 @@ export const fr = {
     profile: 'Mon profil',
   },
   auth: {
+    forgot: 'Mot de passe oublié ?',
+    forgotTitle: 'Mot de passe oublié',
+    forgotHelp:
+      'Indiquez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+    forgotSubmit: 'Envoyer le lien',
+    forgotSent: 'Si un compte existe pour cette adresse, un e-mail est en route.',
+    forgotSentHelp: 'Le lien n’est valable que peu de temps. Pensez à regarder dans les indésirables.',
+    backToLogin: 'Retour à la connexion',
+    resetTitle: 'Nouveau mot de passe',
+    resetSubmit: 'Enregistrer le mot de passe',
+    askNewLink: 'Demander un nouveau lien',
     loginTitle: 'Connexion',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
@@ -237,6 +248,14 @@ export const fr = {
     SEO_NOT_FOUND: 'Page SEO introuvable.',
     TOKEN_NOT_FOUND: 'Jeton introuvable.',
     SEO_PAGE_TAKEN: 'Cette page a déjà sa fiche SEO.',
+    RESET_TOKEN_INVALID: 'Ce lien de réinitialisation n’est plus valable. Demandez-en un nouveau.',
+    INVALID_FILE: 'Ce fichier est illisible ou endommagé.',
+    MEDIA_NOT_FOUND: 'Média introuvable : il a peut-être été supprimé.',
+    CONTACT_NOT_FOUND: 'Message introuvable : il a peut-être été supprimé.',
+    JOB_NOT_FOUND: 'Tâche introuvable.',
+    MEDIA_IN_USE: 'Ce média est utilisé ailleurs sur le site.',
+    UNSUPPORTED_FILE_TYPE:
+      'Ce type de fichier n’est pas accepté (images JPEG, PNG, WebP, GIF, SVG ou documents PDF).',
     SEO_PAGE_PROTECTED: 'Les pages par défaut ne peuvent être ni supprimées ni renommées.',
   },
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAuditModule } from './audit';
 import { registerAuthModule } from './auth';
 import { registerContactsModule } from './contacts';
+import { createContactsRepository } from './contacts/contacts.repository';
 import { registerContentsModule } from './contents';
 import { registerCoursesModule } from './courses';
 import type { ModuleDeps } from './deps';
@@ -27,7 +28,8 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerSeoModule(app, deps);
   registerTokensModule(app, deps);
   registerAuditModule(app, deps);
-  // Unread contacts: pass { countUnreadContacts } once the contact inbox module exists.
-  registerStatsModule(app, deps);
+  registerStatsModule(app, deps, {
+    countUnreadContacts: (siteId) => createContactsRepository(deps.database.db).countUnread(siteId),
+  });
   registerPublicModule(app, deps);
 }

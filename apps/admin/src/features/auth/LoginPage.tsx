@@ -2,7 +2,7 @@ import { loginBody } from '@swigs/schema';
 import { ApiError } from '@swigs/sdk';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
 import { Alert } from '../../components/ui/feedback';
@@ -53,6 +53,11 @@ export function LoginPage() {
         <Button type="submit" variant="primary" className="w-full justify-center" loading={isSubmitting}>
           {t('auth.login')}
         </Button>
+        <p className="text-center text-sm">
+          <Link to="/forgot-password" className="text-brand-700 underline dark:text-brand-500">
+            {t('auth.forgot')}
+          </Link>
+        </p>
       </form>
     </AuthLayout>
   );

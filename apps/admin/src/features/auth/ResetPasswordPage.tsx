@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Button } from '../../components/ui/Button';
-import { Alert } from '../../components/ui/feedback';
 import { Field } from '../../components/ui/Field';
+import { Alert } from '../../components/ui/feedback';
 import { Input } from '../../components/ui/inputs';
 import { api } from '../../lib/api';
 import { apiErrorMessage } from '../../lib/api-errors';
@@ -45,7 +45,12 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           {failure ? <Alert title={failure} /> : null}
-          <Field label={t('users.fields.newPassword')} error={errors.password?.message} hint={t('users.passwordHint')} required>
+          <Field
+            label={t('users.fields.newPassword')}
+            error={errors.password?.message}
+            hint={t('users.passwordHint')}
+            required
+          >
             <Input type="password" autoComplete="new-password" autoFocus {...form.register('password')} />
           </Field>
           <Field
