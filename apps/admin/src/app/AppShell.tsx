@@ -11,6 +11,7 @@ import { SiteSelector } from '../features/sites/SiteSelector';
 import { session } from '../lib/api';
 import { cn } from '../lib/cn';
 import { siteSections } from './navigation';
+import { UnreadBadge } from './UnreadBadge';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   cn(
@@ -55,6 +56,7 @@ export function AppShell() {
               <NavLink to={`/sites/${siteId}/${section.path}`} className={linkClass}>
                 <section.icon className="h-4 w-4" aria-hidden="true" />
                 <span className="flex-1">{t(section.labelKey)}</span>
+                {section.path === 'contacts' ? <UnreadBadge siteId={siteId} /> : null}
               </NavLink>
             </li>
           ))}

@@ -112,6 +112,27 @@ export const router = createBrowserRouter(
                         })),
                     },
                     {
+                      path: 'media',
+                      lazy: () =>
+                        import('../features/media/MediaLibraryPage').then((m) => ({
+                          Component: m.MediaLibraryPage,
+                        })),
+                    },
+                    {
+                      path: 'contacts',
+                      lazy: () =>
+                        import('../features/contacts/ContactList').then((m) => ({
+                          Component: m.ContactList,
+                        })),
+                    },
+                    {
+                      path: 'contacts/:contactId',
+                      lazy: () =>
+                        import('../features/contacts/ContactDetail').then((m) => ({
+                          Component: m.ContactDetail,
+                        })),
+                    },
+                    {
                       path: 'seo',
                       lazy: () => import('../features/seo/SeoPage').then((m) => ({ Component: m.SeoPage })),
                     },

@@ -14,6 +14,8 @@ export const contentEn: Catalogue<typeof contentFr> = {
     noChanges: 'No changes yet.',
     quickActions: 'Quick actions',
     editSeo: 'Edit SEO',
+    uploadMedia: 'Add media',
+    readMessages: 'Read messages',
   },
   courses: {
     description: 'The site’s courses and other dated contents, in display order.',
@@ -50,6 +52,8 @@ export const contentEn: Catalogue<typeof contentFr> = {
       location: 'Location',
       externalUrl: 'External link (registration)',
       description: 'Description',
+      image: 'Image',
+      imageHint: 'Shown on the content’s page and in lists.',
     },
     reorder: {
       column: 'Order',
@@ -122,6 +126,10 @@ export const contentEn: Catalogue<typeof contentFr> = {
       twitterCard: 'X (Twitter) card format',
       twitterTitle: 'Title for X (Twitter)',
       twitterDescription: 'Description for X (Twitter)',
+      ogImage: 'Sharing image',
+      ogImageHint: 'Ideally 1200 × 630 pixels.',
+      twitterImage: 'Image for X (Twitter)',
+      twitterImageHint: 'Empty: the sharing image.',
     },
     preview: {
       google: 'Google preview',

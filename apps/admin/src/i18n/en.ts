@@ -1,9 +1,11 @@
 /** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
 import { contentEn } from './en-content';
+import { mediaEn } from './en-media';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...contentEn,
+  ...mediaEn,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Save',
@@ -35,6 +37,8 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     courses: 'Contents',
     seo: 'SEO',
+    media: 'Media',
+    contacts: 'Contacts',
     settings: 'Settings',
     administration: 'Administration',
     users: 'Users',
@@ -97,6 +101,7 @@ export const en: Messages = {
       region: 'Language and time zone',
       theme: 'Theme colours',
       notifications: 'Notifications',
+      logo: 'Logo',
     },
     fields: {
       name: 'Name',
@@ -122,6 +127,8 @@ export const en: Messages = {
       notificationEmails: 'Recipients of contact messages',
       notificationEmailsHint: 'Empty: the administrators receive the notifications.',
       addEmail: 'Add an address',
+      logo: 'Site logo',
+      logoHint: 'An image of the media library, preferably SVG or transparent PNG.',
     },
     delete: {
       title: 'Delete site',
@@ -249,7 +256,7 @@ export const en: Messages = {
     JOB_NOT_FOUND: 'Job not found.',
     MEDIA_IN_USE: 'This media is used elsewhere on the site.',
     UNSUPPORTED_FILE_TYPE:
-      'This file type is not accepted (JPEG, PNG, WebP, GIF or SVG images, or PDF documents).',
+      'This file type is not accepted: images (JPEG, PNG, WebP, AVIF, GIF, SVG) and documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
     SEO_PAGE_PROTECTED: 'The default pages can be neither deleted nor renamed.',
   },
 };

@@ -10,6 +10,8 @@ export const contentFr = {
     noChanges: 'Aucune modification pour l’instant.',
     quickActions: 'Actions rapides',
     editSeo: 'Modifier le SEO',
+    uploadMedia: 'Ajouter des médias',
+    readMessages: 'Lire les messages',
   },
   courses: {
     description: 'Les formations et autres contenus datés du site, dans leur ordre d’affichage.',
@@ -46,6 +48,8 @@ export const contentFr = {
       location: 'Lieu',
       externalUrl: 'Lien externe (inscription)',
       description: 'Description',
+      image: 'Image',
+      imageHint: 'Affichée sur la page du contenu et dans les listes.',
     },
     reorder: {
       column: 'Ordre',
@@ -118,6 +122,10 @@ export const contentFr = {
       twitterCard: 'Format de la carte X (Twitter)',
       twitterTitle: 'Titre pour X (Twitter)',
       twitterDescription: 'Description pour X (Twitter)',
+      ogImage: 'Image de partage',
+      ogImageHint: 'Idéalement 1200 × 630 pixels.',
+      twitterImage: 'Image pour X (Twitter)',
+      twitterImageHint: 'Vide : l’image de partage.',
     },
     preview: {
       google: 'Aperçu dans Google',

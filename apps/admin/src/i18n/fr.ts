@@ -4,9 +4,11 @@ import type { ErrorCode } from '@swigs/schema';
  * (the type checker refuses a missing key), and `t()` only accepts keys that exist here.
  */
 import { contentFr } from './fr-content';
+import { mediaFr } from './fr-media';
 
 export const fr = {
   ...contentFr,
+  ...mediaFr,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Enregistrer',
@@ -38,6 +40,8 @@ export const fr = {
     dashboard: 'Tableau de bord',
     courses: 'Contenus',
     seo: 'SEO',
+    media: 'Médias',
+    contacts: 'Contacts',
     settings: 'Paramètres',
     administration: 'Administration',
     users: 'Utilisateurs',
@@ -101,6 +105,7 @@ export const fr = {
       region: 'Langue et fuseau horaire',
       theme: 'Couleurs du thème',
       notifications: 'Notifications',
+      logo: 'Logo',
     },
     fields: {
       name: 'Nom',
@@ -126,6 +131,8 @@ export const fr = {
       notificationEmails: 'Destinataires des messages de contact',
       notificationEmailsHint: 'Vide : les administrateurs reçoivent les notifications.',
       addEmail: 'Ajouter une adresse',
+      logo: 'Logo du site',
+      logoHint: 'Une image de la médiathèque, de préférence en SVG ou PNG transparent.',
     },
     delete: {
       title: 'Supprimer le site',
@@ -255,7 +262,7 @@ export const fr = {
     JOB_NOT_FOUND: 'Tâche introuvable.',
     MEDIA_IN_USE: 'Ce média est utilisé ailleurs sur le site.',
     UNSUPPORTED_FILE_TYPE:
-      'Ce type de fichier n’est pas accepté (images JPEG, PNG, WebP, GIF, SVG ou documents PDF).',
+      'Ce type de fichier n’est pas accepté : images (JPEG, PNG, WebP, AVIF, GIF, SVG) et documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
     SEO_PAGE_PROTECTED: 'Les pages par défaut ne peuvent être ni supprimées ni renommées.',
   },
 };

@@ -72,7 +72,7 @@ export function NewCoursePage() {
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate>
           <Card>
-            <CourseFields />
+            <CourseFields siteId={site.id} currentImage={null} />
           </Card>
           <FormActions
             dirty={form.formState.isDirty}
@@ -174,7 +174,7 @@ function EditCourseForm({ course }: { course: Course }) {
             />
           ) : null}
           <Card>
-            <CourseFields />
+            <CourseFields siteId={site.id} currentImage={course.image} />
           </Card>
           <FormActions
             dirty={form.formState.isDirty}

@@ -1,4 +1,4 @@
-import { type CourseStatus, courseStatuses } from '@swigs/schema';
+import { type CourseStatus, courseStatuses, type MediaRef } from '@swigs/schema';
 import { useId } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { LazyRichTextEditor } from '../../components/LazyRichTextEditor';
 import { Field } from '../../components/ui/Field';
 import { Input, Select } from '../../components/ui/inputs';
 import { PriceInput } from '../../components/ui/PriceInput';
+import { ImageField } from '../media/ImageField';
 
 /** What the course form holds (the create and edit forms share these fields). */
 export interface CourseFormValues {
@@ -31,7 +32,7 @@ const emptyToNull = (value: string | null | undefined) => (value === '' || value
 const numberOrNull = (value: string | number | null | undefined) =>
   value === '' || value == null ? null : Number(value);
 
-export function CourseFields() {
+export function CourseFields({ siteId, currentImage }: { siteId: string; currentImage: MediaRef | null }) {
   const { t } = useTranslation();
   const { register, control, formState, watch } = useFormContext<CourseFormValues>();
   const errors = formState.errors;
@@ -139,6 +140,22 @@ export function CourseFields() {
           <Input type="url" placeholder="https://" {...register('externalUrl')} />
         </Field>
       </div>
+
+      <Controller
+        control={control}
+        name="imageId"
+        render={({ field }) => (
+          <ImageField
+            siteId={siteId}
+            label={t('courses.fields.image')}
+            hint={t('courses.fields.imageHint')}
+            value={field.value}
+            current={currentImage}
+            onChange={field.onChange}
+            error={errors.imageId?.message}
+          />
+        )}
+      />
 
       <div className="space-y-1.5">
         <span id={descriptionLabel} className="text-sm font-medium">

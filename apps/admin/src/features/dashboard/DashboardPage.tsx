@@ -1,6 +1,6 @@
 import { courseStatuses } from '@swigs/schema';
 import { useQuery } from '@tanstack/react-query';
-import { BookOpen, HardDrive, Mail, Plus, Search, Settings } from 'lucide-react';
+import { BookOpen, HardDrive, Mail, Plus, Search, Settings, Upload } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -121,6 +121,14 @@ export function DashboardPage() {
             <Link to={`/sites/${site.id}/seo`} className={quickAction}>
               <Search className="h-4 w-4" aria-hidden="true" />
               {t('dashboard.editSeo')}
+            </Link>
+            <Link to={`/sites/${site.id}/media`} className={quickAction}>
+              <Upload className="h-4 w-4" aria-hidden="true" />
+              {t('dashboard.uploadMedia')}
+            </Link>
+            <Link to={`/sites/${site.id}/contacts`} className={quickAction}>
+              <Mail className="h-4 w-4" aria-hidden="true" />
+              {t('dashboard.readMessages')}
             </Link>
             <Link to={`/sites/${site.id}/settings`} className={quickAction}>
               <Settings className="h-4 w-4" aria-hidden="true" />

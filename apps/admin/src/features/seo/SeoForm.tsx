@@ -13,6 +13,7 @@ import { useConflict } from '../../components/useConflict';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
+import { ImageField } from '../media/ImageField';
 import { useCurrentSite } from '../sites/SiteLayout';
 import { KeywordsInput } from './KeywordsInput';
 import { GooglePreview, SocialPreview } from './SeoPreviews';
@@ -176,6 +177,21 @@ export function SeoForm({ record, path, label }: { record: SeoRecord; path: stri
                 >
                   <Textarea rows={3} placeholder={values.metaDescription} {...register('ogDescription')} />
                 </Field>
+                <Controller
+                  control={control}
+                  name="ogImageId"
+                  render={({ field }) => (
+                    <ImageField
+                      siteId={site.id}
+                      label={t('seo.fields.ogImage')}
+                      hint={t('seo.fields.ogImageHint')}
+                      value={field.value}
+                      current={record.ogImage}
+                      onChange={field.onChange}
+                      error={errors.ogImageId?.message}
+                    />
+                  )}
+                />
                 <Field label={t('seo.fields.twitterCard')} error={errors.twitterCard?.message}>
                   <Select {...register('twitterCard')}>
                     <option value="summary_large_image">{t('seo.cards.summary_large_image')}</option>
@@ -198,6 +214,21 @@ export function SeoForm({ record, path, label }: { record: SeoRecord; path: stri
                 >
                   <Textarea rows={2} placeholder={ogDescription} {...register('twitterDescription')} />
                 </Field>
+                <Controller
+                  control={control}
+                  name="twitterImageId"
+                  render={({ field }) => (
+                    <ImageField
+                      siteId={site.id}
+                      label={t('seo.fields.twitterImage')}
+                      hint={t('seo.fields.twitterImageHint')}
+                      value={field.value}
+                      current={record.twitterImage}
+                      onChange={field.onChange}
+                      error={errors.twitterImageId?.message}
+                    />
+                  )}
+                />
               </div>
             </Card>
           </div>

@@ -1,6 +1,6 @@
 import { updateSiteBody } from '@swigs/schema';
 import { useQueryClient } from '@tanstack/react-query';
-import { FormProvider } from 'react-hook-form';
+import { Controller, FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
@@ -12,6 +12,7 @@ import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
 import { useCurrentUser } from '../auth/useSession';
+import { ImageField } from '../media/ImageField';
 import { TokensSection } from '../tokens/TokensSection';
 import { DeleteSiteSection } from './DeleteSiteSection';
 import { useCurrentSite } from './SiteLayout';
@@ -100,6 +101,22 @@ export function SiteSettingsPage() {
           ) : null}
           <Section title={t('sites.sections.identity')}>
             <SiteIdentityFields addressEditable={isAdmin} />
+          </Section>
+          <Section title={t('sites.sections.logo')}>
+            <Controller
+              control={form.control}
+              name="logoId"
+              render={({ field }) => (
+                <ImageField
+                  siteId={site.id}
+                  label={t('sites.fields.logo')}
+                  hint={t('sites.fields.logoHint')}
+                  value={field.value}
+                  current={site.logo}
+                  onChange={field.onChange}
+                />
+              )}
+            />
           </Section>
           <Section title={t('sites.sections.contact')} description={t('sites.sections.contactHelp')}>
             <ContactFields />

@@ -1,7 +1,7 @@
 import type { AuditEntry, SiteStats } from '@swigs/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, json, type TestApp } from '../../../test/build-test-app';
-import { createMedia, createSite, type LoggedIn, loggedInUser } from '../../../test/factories';
+import { createContact, createMedia, createSite, type LoggedIn, loggedInUser } from '../../../test/factories';
 
 let t: TestApp;
 let admin: LoggedIn;
@@ -25,6 +25,8 @@ describe('dashboard stats and audit trail', () => {
     }
     await createMedia(t.database, site.id, { size: 1500 });
     await createMedia(t.database, site.id, { size: 500 });
+    await createContact(t.database, site.id);
+    await createContact(t.database, site.id, { read: true });
     const response = await t.app.inject({
       method: 'GET',
       url: `/api/v1/sites/${site.id}/stats`,
@@ -34,7 +36,7 @@ describe('dashboard stats and audit trail', () => {
     const stats = json<{ data: SiteStats }>(response).data;
     expect(stats.courses).toEqual({ total: 4, byStatus: { active: 2, full: 1, cancelled: 0, finished: 1 } });
     expect(stats.media).toEqual({ count: 2, bytes: 2000 });
-    expect(stats.contacts).toEqual({ unread: null });
+    expect(stats.contacts).toEqual({ unread: 1 });
     expect(stats.lastChanges[0]).toMatchObject({
       actor: { type: 'user', id: editor.user.id, name: editor.user.name },
       action: 'create',
