@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact } from '../../api/test/factories';
 import { apiAs, type E2eServer, e2eEnabled, login, newContext, screenshot, shown, startE2e } from './harness';
 
 /**
@@ -77,6 +79,32 @@ beforeAll(async () => {
     metaDescription: 'Cours de voile pour enfants et adultes, du débutant à la régate, au port de Morges.',
     version: home.version,
   });
+  for (const [name, colour, alt] of [
+    ['voilier.png', '#1d4ed8', 'Un voilier sur le Léman'],
+    ['port-de-morges.png', '#0f766e', 'Le port de Morges'],
+    ['regate.png', '#b45309', 'Départ de régate'],
+  ] as const) {
+    const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
+    await api.media.upload(siteId, new Blob([new Uint8Array(image)], { type: 'image/png' }), {
+      filename: name,
+      alt,
+    });
+  }
+  await createContact(server.t.database, siteId, {
+    name: 'Marie Dupont',
+    email: 'marie@example.ch',
+    subject: 'Inscription au stage enfants',
+    message: 'Bonjour, ma fille a 9 ans : reste-t-il de la place en juillet ?',
+  });
+  await createContact(server.t.database, siteId, {
+    name: 'Luc Martin',
+    email: 'luc@example.ch',
+    subject: 'Tarif de groupe',
+    message: 'Proposez-vous un tarif pour un groupe de six personnes ?',
+    read: true,
+  });
   await api.users.create({
     email: 'eva@example.ch',
     password: 'un-mot-de-passe-sûr',
@@ -125,6 +153,8 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
         ['courses', `/admin/sites/${siteId}/courses`, 'Voile débutants'],
         ['course-form', `/admin/sites/${siteId}/courses/${courseId}`, 'Description'],
         ['seo', `/admin/sites/${siteId}/seo`, 'Aperçu dans Google'],
+        ['media', `/admin/sites/${siteId}/media`, 'voilier.png'],
+        ['contacts', `/admin/sites/${siteId}/contacts`, 'Marie Dupont'],
         ['settings', `/admin/sites/${siteId}/settings`, 'Coordonnées'],
         ['users', '/admin/users', 'Éva Éditrice'],
         ['profile', '/admin/profile', 'Préférences'],

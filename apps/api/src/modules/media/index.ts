@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { findMediaUsages as findContentUsages } from '../contents/contents.media-usage';
+import { findMediaUsages as findCourseUsages } from '../courses/courses.media-usage';
 import type { ModuleDeps } from '../deps';
+import { findMediaUsages as findSeoUsages } from '../seo/seo.media-usage';
 import { createMediaRepository } from './media.repository';
 import { registerMediaRoutes } from './media.routes';
 import { createMediaService } from './media.service';
@@ -12,8 +15,13 @@ export function registerMediaModule(app: FastifyInstance, deps: ModuleDeps) {
   const service = createMediaService({
     media: repository,
     storage,
-    // On main only the site logo refers to media; courses, contents and SEO add their finders here.
-    findUsages: composeUsageFinders([(siteId, mediaId) => repository.findLogoUsages(siteId, mediaId)]),
+    // Every record that can show a media: deleting one in use needs `force` (the admin warns first).
+    findUsages: composeUsageFinders([
+      (siteId, mediaId) => repository.findLogoUsages(siteId, mediaId),
+      (siteId, mediaId) => findCourseUsages(deps.database.db, siteId, mediaId),
+      (siteId, mediaId) => findContentUsages(deps.database.db, siteId, mediaId),
+      (siteId, mediaId) => findSeoUsages(deps.database.db, siteId, mediaId),
+    ]),
     transact: deps.database.transact,
     maxBytes: deps.config.media.maxBytes,
     changes: deps.publicApi.changes,
