@@ -130,21 +130,6 @@ export async function loggedInUser(
   return login(app, await createUser(database, overrides));
 }
 
-/** A media row of a site (as an upload would leave it), for records that reference images. */
-export async function createMedia(
-  database: DatabaseHandle,
-  siteId: string,
-  overrides: Partial<{ alt: string; size: number }> = {},
-): Promise<{ id: string; storedName: string }> {
-  const storedName = `${uniqueSuffix()}${uniqueSuffix()}.webp`;
-  const { rows } = await database.query<{ id: string }>(
-    `insert into media (site_id, kind, stored_name, original_name, mime_type, size, width, height, alt)
-     values ($1, 'image', $2, 'photo.jpg', 'image/webp', $3, 1200, 800, $4) returning id`,
-    [siteId, storedName, overrides.size ?? 1000, overrides.alt ?? 'Une photo'],
-  );
-  return { id: rows[0]!.id, storedName };
-}
-
 /** An API token of a site, created through the API by `creator` (shown once: the secret is returned). */
 export async function createApiToken(
   app: FastifyInstance,
@@ -190,24 +175,32 @@ export async function createContact(
   return (await repository.findById(siteId, id))!;
 }
 
-/** A media row without a file behind it: enough for routes that only read or edit the record. */
-export async function createMediaRecord(database: DatabaseHandle, siteId: string): Promise<Media> {
+/**
+ * A media row of a site as an upload would leave it, without a file behind it: enough for routes
+ * that read or edit the record and for records that reference images.
+ */
+export async function createMedia(
+  database: DatabaseHandle,
+  siteId: string,
+  overrides: Partial<{ alt: string; size: number }> = {},
+): Promise<Media & { storedName: string }> {
   const repository = createMediaRepository(database.db);
+  const storedName = `${randomBytes(16).toString('hex')}.webp`;
   const id = await database.transact((tx) =>
     repository.insert(tx, {
       siteId,
       kind: 'image',
-      storedName: `${randomBytes(16).toString('hex')}.png`,
-      originalName: 'image.png',
-      mimeType: 'image/png',
-      size: 100,
-      width: 10,
-      height: 10,
-      alt: '',
+      storedName,
+      originalName: 'photo.jpg',
+      mimeType: 'image/webp',
+      size: overrides.size ?? 1000,
+      width: 1200,
+      height: 800,
+      alt: overrides.alt ?? 'Une photo',
       title: '',
       variants: [],
       uploadedBy: null,
     }),
   );
-  return (await repository.findById(siteId, id))!;
+  return { ...(await repository.findById(siteId, id))!, storedName };
 }

@@ -14,8 +14,8 @@ export const siteStats = z.object({
     ),
   }),
   contacts: z.object({
-    /** Messages not yet read; null when this installation has no contact inbox. */
-    unread: z.number().int().min(0).nullable(),
+    /** Messages not yet read (suspected spam not counted). */
+    unread: z.number().int().min(0),
   }),
   media: z.object({
     count: z.number().int().min(0),

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { registerAuditModule } from './audit';
 import { registerAuthModule } from './auth';
 import { registerContactsModule } from './contacts';
-import { createContactsRepository } from './contacts/contacts.repository';
 import { registerContentsModule } from './contents';
 import { registerCoursesModule } from './courses';
 import type { ModuleDeps } from './deps';
@@ -28,8 +27,6 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerSeoModule(app, deps);
   registerTokensModule(app, deps);
   registerAuditModule(app, deps);
-  registerStatsModule(app, deps, {
-    countUnreadContacts: (siteId) => createContactsRepository(deps.database.db).countUnread(siteId),
-  });
+  registerStatsModule(app, deps);
   registerPublicModule(app, deps);
 }

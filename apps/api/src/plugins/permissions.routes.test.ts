@@ -3,7 +3,7 @@ import { buildTestApp, json, type TestApp } from '../../test/build-test-app';
 import {
   createApiToken,
   createContact,
-  createMediaRecord,
+  createMedia,
   createSite,
   createUser,
   type LoggedIn,
@@ -300,7 +300,7 @@ async function freshCell(who: Who): Promise<{ cell: Cell; headers: Record<string
   const siteB = await createSite(t.database);
   const other = await createUser(t.database);
   const [media, contact] = await Promise.all([
-    createMediaRecord(t.database, siteA.id),
+    createMedia(t.database, siteA.id),
     createContact(t.database, siteA.id),
   ]);
   let caller: LoggedIn | undefined;

@@ -1,5 +1,5 @@
+import type { MediaUsage } from '@swigs/schema';
 import type { Database } from '../../db/client';
-import type { MediaUsage } from '../courses/courses.media-usage';
 import { createContentsRepository } from './contents.repository';
 
 /** Image blocks of the site that show this media. */

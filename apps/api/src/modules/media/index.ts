@@ -10,17 +10,18 @@ import { createMediaStorage } from './media.storage';
 import { composeUsageFinders } from './media-usage';
 
 export function registerMediaModule(app: FastifyInstance, deps: ModuleDeps) {
-  const repository = createMediaRepository(deps.database.db);
+  const { db } = deps.database;
+  const repository = createMediaRepository(db);
   const storage = createMediaStorage(deps.config.media.uploadsDir);
   const service = createMediaService({
     media: repository,
     storage,
-    // Every record that can show a media: deleting one in use needs `force` (the admin warns first).
+    // Every record that can show a media: a media in use cannot be deleted without `force`.
     findUsages: composeUsageFinders([
       (siteId, mediaId) => repository.findLogoUsages(siteId, mediaId),
-      (siteId, mediaId) => findCourseUsages(deps.database.db, siteId, mediaId),
-      (siteId, mediaId) => findContentUsages(deps.database.db, siteId, mediaId),
-      (siteId, mediaId) => findSeoUsages(deps.database.db, siteId, mediaId),
+      (siteId, mediaId) => findCourseUsages(db, siteId, mediaId),
+      (siteId, mediaId) => findContentUsages(db, siteId, mediaId),
+      (siteId, mediaId) => findSeoUsages(db, siteId, mediaId),
     ]),
     transact: deps.database.transact,
     maxBytes: deps.config.media.maxBytes,

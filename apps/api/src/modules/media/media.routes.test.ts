@@ -361,6 +361,54 @@ describe('the library', () => {
     expect((await t.app.inject({ method: 'GET', url: logo.url })).statusCode).toBe(404);
   });
 
+  it('refuses to delete an image used by a course, a content block or an SEO record unless forced', async () => {
+    const site = await createSite(t.database);
+    const image = json<{ data: Media }>(await upload(site.id, { data: png, filename: 'photo.png' })).data;
+    const course = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sites/${site.id}/courses`,
+      headers: admin.headers,
+      payload: { title: 'Voile débutants', imageId: image.id },
+    });
+    expect(course.statusCode).toBe(201);
+    const block = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/sites/${site.id}/contents/home.hero-image`,
+      headers: admin.headers,
+      payload: { type: 'image', data: { mediaId: image.id, alt: 'Le lac' } },
+    });
+    expect(block.statusCode).toBeLessThan(300);
+    const seoList = json<{ data: { id: string; page: string; version: number }[] }>(
+      await t.app.inject({ method: 'GET', url: `/api/v1/sites/${site.id}/seo`, headers: admin.headers }),
+    ).data;
+    const home = seoList.find((record) => record.page === 'home')!;
+    const seo = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sites/${site.id}/seo/${home.id}`,
+      headers: admin.headers,
+      payload: { ogImageId: image.id, version: home.version },
+    });
+    expect(seo.statusCode).toBe(200);
+
+    const url = `/api/v1/sites/${site.id}/media/${image.id}`;
+    const usages = json<{ data: { type: string }[] }>(
+      await t.app.inject({ method: 'GET', url: `${url}/usages`, headers: admin.headers }),
+    ).data;
+    expect(usages.map((usage) => usage.type).sort()).toEqual(['content', 'course', 'seo']);
+    const refused = await t.app.inject({ method: 'DELETE', url, headers: admin.headers });
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused)).toMatchObject({ code: 'MEDIA_IN_USE' });
+
+    const forced = await t.app.inject({ method: 'DELETE', url: `${url}?force=true`, headers: admin.headers });
+    expect(forced.statusCode).toBe(204);
+    const courseAfter = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/sites/${site.id}/courses/${json<{ data: { id: string } }>(course).data.id}`,
+      headers: admin.headers,
+    });
+    expect(json(courseAfter).data).toMatchObject({ imageId: null, image: null });
+  });
+
   it('deletes a site’s files with the site', async () => {
     const site = await createSite(t.database);
     await upload(site.id, { data: png, filename: 'a.png' });

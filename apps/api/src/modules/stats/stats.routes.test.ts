@@ -27,6 +27,7 @@ describe('dashboard stats and audit trail', () => {
     await createMedia(t.database, site.id, { size: 500 });
     await createContact(t.database, site.id);
     await createContact(t.database, site.id, { read: true });
+    await createContact(t.database, site.id, { spam: true, spamSignals: ['honeypot'] });
     const response = await t.app.inject({
       method: 'GET',
       url: `/api/v1/sites/${site.id}/stats`,

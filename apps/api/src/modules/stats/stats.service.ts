@@ -7,11 +7,8 @@ export interface StatsServiceDeps {
   courses: Pick<CoursesRepository, 'countByStatus'>;
   stats: Pick<StatsRepository, 'mediaTotals'>;
   audit: Pick<AuditRepository, 'latest'>;
-  /**
-   * Unread messages of the site's contact inbox. Optional so that the dashboard does not depend on
-   * the inbox module; without it the dashboard says `unread: null` (no inbox).
-   */
-  countUnreadContacts?: (siteId: string) => Promise<number>;
+  /** Unread messages of the site's contact inbox. */
+  countUnreadContacts: (siteId: string) => Promise<number>;
 }
 
 /** How many recent changes the dashboard shows. */
@@ -24,7 +21,7 @@ export function createStatsService(deps: StatsServiceDeps) {
         deps.courses.countByStatus(siteId),
         deps.stats.mediaTotals(siteId),
         deps.audit.latest(siteId, lastChangesShown),
-        deps.countUnreadContacts ? deps.countUnreadContacts(siteId) : Promise.resolve(null),
+        deps.countUnreadContacts(siteId),
       ]);
       const byStatus = Object.fromEntries(
         courseStatuses.map((status) => [status, byStatusFound[status] ?? 0]),
