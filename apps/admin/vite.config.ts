@@ -29,7 +29,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 20 },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 20 },
-            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 20 },
+            { name: 'i18next', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 20 },
             {
               name: 'contract',
               test: /node_modules[\\/]zod[\\/]|packages[\\/](schema|sdk)[\\/]/,

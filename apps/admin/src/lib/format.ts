@@ -18,19 +18,24 @@ export function formatLocale(language: string): string {
   return language.startsWith('en') ? 'en-CH' : 'fr-CH';
 }
 
-/** A calendar date (`2025-03-14` or an ISO timestamp) as `14.03.2025`. */
+/**
+ * A calendar date (`2025-03-14`) or a moment (ISO timestamp) as `14.03.2025`. A calendar date
+ * is the same day everywhere: it is never shifted by a time zone.
+ */
 export function formatDate(value: string | null | undefined, locale = 'fr-CH', timeZone?: string): string {
   if (!value) return '';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = calendarDay ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
+  const zone = calendarDay ? 'UTC' : timeZone;
   return cached(
-    `d:${locale}:${timeZone ?? ''}`,
+    `d:${locale}:${zone ?? ''}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         day: '2-digit',
         month: '2-digit',
         year: 'numeric',
-        ...(timeZone ? { timeZone } : /^\d{4}-\d{2}-\d{2}$/.test(value) ? { timeZone: 'UTC' } : {}),
+        ...(zone ? { timeZone: zone } : {}),
       }),
   ).format(date);
 }
