@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { LogOut, Menu, PlusCircle, UserCircle, Users, X } from 'lucide-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ExternalLink, LogOut, Menu, PlusCircle, UserCircle, Users, X } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -8,8 +8,10 @@ import { FullPageSpinner } from '../components/ui/FullPageSpinner';
 import { LazyReloginDialog } from '../features/auth/LazyReloginDialog';
 import { useCurrentUser } from '../features/auth/useSession';
 import { SiteSelector } from '../features/sites/SiteSelector';
+import { selectableSitesQuery } from '../features/sites/sites.queries';
 import { session } from '../lib/api';
 import { cn } from '../lib/cn';
+import { apiUrl } from '../lib/config';
 import { siteSections } from './navigation';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -31,6 +33,9 @@ export function AppShell() {
   const siteMatch = useMatch('/sites/:siteId/*');
   const siteId = siteMatch?.params.siteId !== 'new' ? siteMatch?.params.siteId : undefined;
   const [menuOpen, setMenuOpen] = useState(false);
+  // The public site, rendered by the same server under its preview path (no DNS needed).
+  const sites = useQuery(selectableSitesQuery());
+  const siteSlug = sites.data?.find((site) => site.id === siteId)?.slug;
 
   // Close the phone menu after a navigation.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose when the path changes
@@ -60,6 +65,20 @@ export function AppShell() {
               </NavLink>
             </li>
           ))}
+          {siteSlug ? (
+            <li>
+              <a
+                href={apiUrl(`/preview/${siteSlug}/`)}
+                target="_blank"
+                rel="noopener"
+                className={linkClass({ isActive: false })}
+              >
+                <ExternalLink className="h-4 w-4" aria-hidden="true" />
+                <span className="flex-1">{t('nav.viewSite')}</span>
+                <span className="sr-only">{t('nav.newTab')}</span>
+              </a>
+            </li>
+          ) : null}
         </ul>
       ) : null}
       {user.role === 'admin' ? (

@@ -44,6 +44,8 @@ export const en: Messages = {
     users: 'Users',
     newSite: 'New site',
     profile: 'My profile',
+    viewSite: 'View the site',
+    newTab: '(opens in a new tab)',
   },
   auth: {
     forgot: 'Forgot your password?',

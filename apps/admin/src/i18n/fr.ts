@@ -47,6 +47,8 @@ export const fr = {
     users: 'Utilisateurs',
     newSite: 'Nouveau site',
     profile: 'Mon profil',
+    viewSite: 'Voir le site',
+    newTab: '(s’ouvre dans un nouvel onglet)',
   },
   auth: {
     forgot: 'Mot de passe oublié ?',

@@ -19,9 +19,17 @@ describe('form errors', () => {
   });
 
   it('has a French wording for every message the site schema writes in English', () => {
-    const result = createSiteBody.safeParse({ name: 'X', slug: 'Pas Bon', domain: 'http://x', aliases: ['a.ch', 'a.ch'] });
+    const result = createSiteBody.safeParse({
+      name: 'X',
+      slug: 'Pas Bon',
+      domain: 'http://x',
+      aliases: ['a.ch', 'a.ch'],
+    });
     expect(result.success).toBe(false);
-    const custom = result.error!.issues.filter((issue) => issue.code === 'custom' || issue.code === 'invalid_format');
-    for (const issue of custom) expect(translateSchemaMessage('fr', issue.message), issue.message).toBeTruthy();
+    const custom = result.error!.issues.filter(
+      (issue) => issue.code === 'custom' || issue.code === 'invalid_format',
+    );
+    for (const issue of custom)
+      expect(translateSchemaMessage('fr', issue.message), issue.message).toBeTruthy();
   });
 });
