@@ -48,9 +48,11 @@ export default defineConfig({
       },
       {
         // The admin end to end: the real server serving the built admin, driven by headless
-        // Chromium. Sequential: each file runs a server and a browser of its own.
+        // Chromium. Sequential: each file runs a server and a browser of its own. After the other
+        // projects (groupOrder 1): a browser beside the API suites on 2 cores slows timing-sensitive tests.
         test: {
           name: 'admin-e2e',
+          sequence: { groupOrder: 1 },
           include: ['apps/admin/e2e/**/*.e2e.test.ts'],
           globalSetup: ['apps/api/test/global-setup.ts'],
           env: { TEST_DB_DRIVER: 'pglite' },

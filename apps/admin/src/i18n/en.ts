@@ -130,6 +130,8 @@ export const en: Messages = {
       notificationEmailsHint: 'Empty: the administrators receive the notifications.',
       addEmail: 'Add an address',
       logo: 'Site logo',
+      contactAcknowledgement: 'Acknowledge receipt to visitors',
+      contactAcknowledgementHint: 'The visitor gets an email confirming that their message arrived.',
       logoHint: 'An image of the media library, preferably SVG or transparent PNG.',
     },
     delete: {

@@ -134,6 +134,8 @@ export const fr = {
       notificationEmailsHint: 'Vide : les administrateurs reçoivent les notifications.',
       addEmail: 'Ajouter une adresse',
       logo: 'Logo du site',
+      contactAcknowledgement: 'Accuser réception aux visiteurs',
+      contactAcknowledgementHint: 'Le visiteur reçoit un e-mail confirmant que son message est bien arrivé.',
       logoHint: 'Une image de la médiathèque, de préférence en SVG ou PNG transparent.',
     },
     delete: {

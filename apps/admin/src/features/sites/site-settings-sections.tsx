@@ -1,9 +1,10 @@
 import { type Site, socialNetworks, type UpdateSiteBody } from '@swigs/schema';
+import { useId } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ColorInput } from '../../components/ui/ColorInput';
 import { Field } from '../../components/ui/Field';
-import { Input, Textarea } from '../../components/ui/inputs';
+import { Checkbox, Input, Textarea } from '../../components/ui/inputs';
 import { StringListInput } from '../../components/ui/StringListInput';
 
 export type SiteSettingsValues = UpdateSiteBody;
@@ -23,6 +24,7 @@ export function settingsValuesOf(site: Site): SiteSettingsValues {
     social: { ...site.social },
     theme: { ...site.theme },
     notificationEmails: site.notificationEmails,
+    contactAcknowledgement: site.contactAcknowledgement,
     version: site.version,
   };
 }
@@ -123,27 +125,39 @@ export function ThemeFields({ siteName }: { siteName: string }) {
 
 export function NotificationFields() {
   const { t } = useTranslation();
-  const { control, formState } = useFormContext<SiteSettingsValues>();
+  const { control, formState, register } = useFormContext<SiteSettingsValues>();
+  const acknowledgementId = useId();
   const errors = formState.errors.notificationEmails;
   const entryErrors = Array.isArray(errors) ? errors.map((e) => e?.message) : [];
   return (
-    <Controller
-      control={control}
-      name="notificationEmails"
-      render={({ field }) => (
-        <StringListInput
-          label={t('sites.fields.notificationEmails')}
-          hint={t('sites.fields.notificationEmailsHint')}
-          type="email"
-          value={field.value ?? []}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          errors={entryErrors}
-          error={Array.isArray(errors) ? undefined : errors?.message}
-          placeholder="info@example.ch"
-          addLabel={t('sites.fields.addEmail')}
-        />
-      )}
-    />
+    <div className="space-y-4">
+      <Controller
+        control={control}
+        name="notificationEmails"
+        render={({ field }) => (
+          <StringListInput
+            label={t('sites.fields.notificationEmails')}
+            hint={t('sites.fields.notificationEmailsHint')}
+            type="email"
+            value={field.value ?? []}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            errors={entryErrors}
+            error={Array.isArray(errors) ? undefined : errors?.message}
+            placeholder="info@example.ch"
+            addLabel={t('sites.fields.addEmail')}
+          />
+        )}
+      />
+      <label htmlFor={acknowledgementId} className="flex items-start gap-2 text-sm">
+        <Checkbox id={acknowledgementId} className="mt-0.5" {...register('contactAcknowledgement')} />
+        <span>
+          <span className="font-medium">{t('sites.fields.contactAcknowledgement')}</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">
+            {t('sites.fields.contactAcknowledgementHint')}
+          </span>
+        </span>
+      </label>
+    </div>
   );
 }
