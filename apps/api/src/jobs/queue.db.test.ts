@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/smtp';
-import { createTestDatabase } from '../../test/test-database';
+import { createTestDatabase, testDriver } from '../../test/test-database';
 import type { DatabaseHandle } from '../db/client';
 import { createJobQueue, type JobQueue } from './queue';
 
@@ -70,4 +70,21 @@ describe('the job queue', () => {
     expect((await queue.stats()).failed).toBe(1);
     await queue.stop();
   });
+
+  it.runIf(testDriver === 'pglite')(
+    'embedded: a job left active by a crashed process runs again at the next start, not after its expiry',
+    async () => {
+      const crashed = queueWith(async () => {});
+      await crashed.start();
+      await crashed.stop();
+      const id = await database.transact((tx) => crashed.enqueue(tx, 'test', { n: 42 }));
+      // What a SIGKILL mid-run leaves behind: the job marked active, nobody working on it.
+      await database.query(`update pgboss.job set state = 'active', started_on = now() where id = $1`, [id]);
+      const seen: number[] = [];
+      const restarted = queueWith(async ({ n }) => void seen.push(n));
+      await restarted.start();
+      await eventually(async () => seen.includes(42), 10_000);
+      await restarted.stop();
+    },
+  );
 });

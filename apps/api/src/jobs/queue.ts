@@ -116,6 +116,15 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
     async start() {
       if (started) return;
       await boss.start();
+      if (database.driver === 'pglite') {
+        // Embedded: no other process can open this data directory, so a job still marked active
+        // was orphaned by a crash (SIGKILL, power loss) mid-run. Run it again now rather than
+        // after its expiry; with PostgreSQL another instance may really be running it.
+        await database.query(
+          `update ${jobsSchema}.job set state = 'retry', start_after = now() where state = 'active'`,
+          [],
+        );
+      }
       for (const [name, policy] of policies) {
         const settings = bossSettings(policy);
         if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...settings });
