@@ -55,6 +55,8 @@ export async function startE2e(): Promise<E2eServer> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Native date pickers follow the browser's language: show them as a Swiss user sees them.
+      '--lang=fr-CH',
     ],
   });
   const admin = await createUser(t.database, { role: 'admin', name: 'Alice Admin' });

@@ -1,7 +1,17 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContact } from '../../api/test/factories';
-import { apiAs, type E2eServer, e2eEnabled, login, newContext, screenshot, shown, startE2e } from './harness';
+import {
+  apiAs,
+  type E2eServer,
+  e2eEnabled,
+  login,
+  newContext,
+  screenshot,
+  shown,
+  startE2e,
+  watchErrors,
+} from './harness';
 
 /**
  * Preferences (English, light mode) and the screenshots of the main screens in dark and light,
@@ -143,6 +153,7 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
     it(`takes screenshots of the main screens (${theme})`, async () => {
       const context = await newContext(server, { theme });
       const page = await context.newPage();
+      const errors = watchErrors(page);
       await page.goto('/admin/login');
       await shown(page.getByRole('heading', { name: 'Connexion' }));
       await screenshot(page, `login-${theme}`);
@@ -151,7 +162,7 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
       const screens: Array<[string, string, string]> = [
         ['dashboard', `/admin/sites/${siteId}/dashboard`, 'Dernières modifications'],
         ['courses', `/admin/sites/${siteId}/courses`, 'Voile débutants'],
-        ['course-form', `/admin/sites/${siteId}/courses/${courseId}`, 'Description'],
+        ['course-form', `/admin/sites/${siteId}/courses/${courseId}`, 'Port de Morges'],
         ['seo', `/admin/sites/${siteId}/seo`, 'Aperçu dans Google'],
         ['media', `/admin/sites/${siteId}/media`, 'voilier.png'],
         ['contacts', `/admin/sites/${siteId}/contacts`, 'Marie Dupont'],
@@ -161,9 +172,13 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
       ];
       for (const [name, url, marker] of screens) {
         await page.goto(url);
-        await shown(page.getByText(marker, { exact: true }));
+        if (name === 'course-form') await shown(page.getByRole('toolbar', { name: 'Mise en forme' }));
+        else await shown(page.getByText(marker, { exact: true }));
         await screenshot(page, `${name}-${theme}`);
+        // A screen that crashed into the error boundary must not pass for a screenshot.
+        expect(await page.getByText('Un problème est survenu sur cet écran.').count(), name).toBe(0);
       }
+      expect(errors).toEqual([]);
       await context.close();
     });
   }

@@ -110,7 +110,8 @@ export function RichTextEditor({
 
   // A value replaced from outside (a reset after a conflict) is shown; typing does not loop back.
   useEffect(() => {
-    if (!editor) return;
+    // StrictMode mounts twice: the first editor is destroyed and must not be touched.
+    if (!editor || editor.isDestroyed) return;
     const current = editor.isEmpty ? '' : editor.getHTML();
     if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
   }, [value, editor]);
