@@ -8,6 +8,7 @@ const integration = [
   'apps/api/src/**/*.routes.test.ts',
   'apps/api/src/**/*.db.test.ts',
   'packages/*/src/**/*.routes.test.ts',
+  'apps/site/test/**/*.routes.test.ts',
 ];
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
@@ -32,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: integration,
-          globalSetup: ['apps/api/test/global-setup.ts'],
+          globalSetup: ['apps/api/test/global-setup.ts', 'apps/site/test/global-setup.ts'],
           env: { TEST_DB_DRIVER: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -67,7 +68,7 @@ export default defineConfig({
               test: {
                 name: 'api-postgres',
                 include: integration,
-                globalSetup: ['apps/api/test/global-setup.ts'],
+                globalSetup: ['apps/api/test/global-setup.ts', 'apps/site/test/global-setup.ts'],
                 env: { TEST_DB_DRIVER: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,

@@ -3,13 +3,19 @@ import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { fileTreeDirs } from './backup/backup';
+import { type BackupService, createBackupService } from './backup/service';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createJobQueue } from './jobs/queue';
+import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
+import { createLifecycle, type Lifecycle } from './lib/lifecycle';
+import { type AppLogger, createLogger } from './lib/logger';
+import { createMetrics, type Metrics } from './lib/metrics';
 import { createPasswordHasher } from './lib/passwords';
 import { createMemoryThrottleStore, createRedisThrottleStore } from './lib/throttle';
 import { createAccessTokenSigner } from './lib/tokens';
@@ -24,27 +30,36 @@ import { createPublicContext } from './modules/public';
 import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
+import { deprecations } from './plugins/deprecation';
+import { drain } from './plugins/drain';
 import { errors } from './plugins/errors';
-import { docsPrefix, openapi } from './plugins/openapi';
+import { metricsRoutes } from './plugins/metrics';
+import { docsPrefix, openapi, openapiDocumentOf } from './plugins/openapi';
+import { publicSites } from './plugins/public-sites';
+import { rateLimits } from './plugins/rate-limit';
 import { version } from './version';
 
 export interface AppDeps {
   database: DatabaseHandle;
   redis?: Redis | undefined;
+  /** Defaults to JSON lines on stdout (plus files when LOG_DIR is set); closed with the app. */
+  logger?: AppLogger;
+  /** Defaults to Sentry when SENTRY_DSN is set, else to nothing. */
+  errorReporter?: ErrorReporter;
+  /** Defaults to a fresh registry with process metrics. */
+  metrics?: Metrics;
 }
 
-/** Paths of secrets that must never reach a log line. */
-const redactPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.currentPassword',
-  '*.passwordHash',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-];
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Draining state, read by /readyz; see src/shutdown.ts. */
+    lifecycle: Lifecycle;
+    /** The Prometheus registry behind /metrics. */
+    metrics: Metrics;
+    /** Backups made by this process (schedule, admin API, `swigs backup` via the data-directory socket). */
+    backups: BackupService;
+  }
+}
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -65,41 +80,81 @@ export function rewriteApiAlias(url: string): string {
  * listens nor migrates.
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? createLogger({ level: config.log.level, files: config.logFiles });
+  const errorReporter = deps.errorReporter ?? (await createErrorReporter(config.sentry, version));
+  const metrics = deps.metrics ?? createMetrics();
+  const lifecycle = createLifecycle();
+  const loggerInstance: FastifyBaseLogger = logger.logger;
   const app = Fastify({
-    logger: {
-      level: config.log.level,
-      redact: { paths: redactPaths, censor: '[redacted]' },
-    },
+    loggerInstance,
     genReqId: requestIdOf,
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     rewriteUrl: (request) => rewriteApiAlias(request.url ?? '/'),
     routerOptions: { ignoreTrailingSlash: true },
+    // A request that reaches the instance while it closes (accepted just before the listener
+    // closed) is served, not answered 503: nginx may not replay it elsewhere if it is a POST.
+    // Readiness and `Connection: close` already steer traffic away while draining (shutdown.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('lifecycle', lifecycle);
+  app.decorate('metrics', metrics);
   // Callback style: no promise per request on the hottest path of every route.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
+  });
+  app.addHook('onClose', async () => {
+    await errorReporter.flush();
+    await logger.close();
   });
 
   const passwords = createPasswordHasher(config.auth.bcryptCost);
   const signer = createAccessTokenSigner(config.auth.jwtSecret, config.auth.accessTokenTtl);
   const memoryThrottle = createMemoryThrottleStore();
   const throttle = deps.redis
-    ? createRedisThrottleStore(deps.redis, memoryThrottle, (error) =>
-        app.log.warn({ err: error }, 'redis unavailable: counting in process'),
+    ? createRedisThrottleStore(
+        deps.redis,
+        memoryThrottle,
+        (error) => app.log.warn({ err: error }, 'redis unavailable: counting in process'),
+        `${config.redis.keyPrefix}throttle:`,
       )
     : memoryThrottle;
   const sessions = createSessionsRepository(deps.database.db);
+  const backups = createBackupService({
+    database: deps.database,
+    settings: {
+      dir: config.backup.dir,
+      retentionDays: config.backup.retentionDays,
+      trees: fileTreeDirs(config),
+      databaseUrl: config.db.url,
+      pgBinDir: config.backup.pgBinDir,
+    },
+    version,
+    metrics,
+    errors: errorReporter,
+    log: app.log,
+  });
+  app.decorate('backups', backups);
   const apiTokens = createTokensRepository(deps.database.db);
   const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
   app.addHook('onClose', async () => publicApi.close());
 
-  await app.register(errors, { exposeInternalErrors: config.environment === 'development' });
+  await app.register(errors, {
+    exposeInternalErrors: config.environment === 'development',
+    report: (error, request) =>
+      errorReporter.capture(error, {
+        requestId: String(request.id),
+        method: request.method,
+        route: request.routeOptions.url,
+        userId: request.principal?.kind === 'user' ? request.principal.userId : undefined,
+      }),
+  });
+  await app.register(drain, { lifecycle });
   await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
@@ -114,9 +169,23 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     findTokenPrincipal: (tokenHash) => apiTokens.findPrincipal(tokenHash),
     exemptPrefixes: [docsPrefix],
   });
+  await app.register(deprecations);
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
+  await app.register(rateLimits, {
+    ...config.rateLimit,
+    redis: deps.redis,
+    keyPrefix: config.redis.keyPrefix,
+  });
+  await app.register(metricsRoutes, {
+    metrics,
+    database: deps.database,
+    version,
+    expose: config.metrics.enabled,
+    token: config.metrics.token,
+  });
 
   registerHealthRoutes(app, {
+    isDraining: lifecycle.isDraining,
     database: () => deps.database.ping(),
     ...(deps.redis ? { cache: async () => void (await deps.redis!.ping()) } : {}),
   });
@@ -124,7 +193,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Workers run in every API process: embedded, and each instance when scaled.
   const jobs = createJobQueue(deps.database, {
     pollIntervalSeconds: config.jobs.pollIntervalSeconds,
-    onError: (error) => app.log.error({ err: error }, 'job queue error'),
+    onError: (error) => {
+      app.log.error({ err: error }, 'job queue error');
+      errorReporter.capture(error, { task: 'jobs' });
+    },
   });
   const mailer = createMailer(config.mail, (file) =>
     app.log.info({ file }, 'mail written (no SMTP_URL set)'),
@@ -156,6 +228,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     passwords,
     signer,
     throttle,
+    metrics,
+    errors: errorReporter,
+    backups,
     publicApi,
     jobs,
     mail,
@@ -165,14 +240,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       v1.get(
         '/openapi.json',
         { config: { access: 'public' }, schema: { hide: true, response: { 200: z.unknown() } } },
-        async () => app.swagger(),
+        async () => openapiDocumentOf(app, 'v1'),
       );
       registerModules(v1, moduleDeps);
     },
     { prefix: '/api/v1' },
   );
+  // Last: every request nothing above claims is a page of a public site.
+  await app.register(publicSites, { config, database: deps.database });
 
-  await app.register(adminUi, { distDir: config.adminUi.distDir, redirectRoot: true });
+  // Its routes under /admin are more specific than the public sites' catch-all.
+  await app.register(adminUi, { distDir: config.adminUi.distDir });
 
   return app;
 }

@@ -1,7 +1,10 @@
 import { createUserBody } from '@swigs/schema';
 import { Command } from 'commander';
+import { registerBackupCommands } from './cli-backup';
 import { type Config, ConfigError, loadConfig } from './config';
 import { runMigrations } from './db/migrate';
+import { demoAddresses } from './demo/seed-at-start';
+import { seedDemoSite } from './demo/seed-demo';
 import { AppError } from './lib/errors';
 import { createPasswordHasher } from './lib/passwords';
 import { randomSecret } from './lib/tokens';
@@ -10,7 +13,8 @@ import { createSessionsRepository } from './modules/auth/sessions.repository';
 import { createSitesRepository } from './modules/sites/sites.repository';
 import { createUsersRepository } from './modules/users/users.repository';
 import { createUsersService } from './modules/users/users.service';
-import { openConfiguredDatabase, startServer } from './start';
+import { exitGracefullyOnSignals } from './shutdown';
+import { lockEmbeddedDatabase, openConfiguredDatabase, startServer } from './start';
 import { version } from './version';
 
 const print = (message: string) => process.stdout.write(`${message}\n`);
@@ -23,16 +27,22 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
+/** Opens (and migrates) the database for one command; the embedded one only if no server holds it. */
 async function withDatabase<T>(
   config: Config,
   work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
 ) {
-  const database = await openConfiguredDatabase(config);
+  const lock = await lockEmbeddedDatabase(config, 'cli');
   try {
-    await runMigrations(database);
-    return await work(database);
+    const database = await openConfiguredDatabase(config);
+    try {
+      await runMigrations(database);
+      return await work(database);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    await lock?.release();
   }
 }
 
@@ -42,13 +52,9 @@ program
   .command('start')
   .description('migrate the database and serve the API, the admin panel and the public sites')
   .action(async () => {
-    const app = await startServer(loadConfig(), print);
-    const close = async () => {
-      await app.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void close());
-    process.once('SIGINT', () => void close());
+    const config = loadConfig();
+    const app = await startServer(config, print);
+    exitGracefullyOnSignals(app, config.shutdown);
   });
 
 program
@@ -96,6 +102,27 @@ program
       if (!options.passwordStdin) print(`Password (shown only once): ${password}`);
     });
   });
+
+program
+  .command('seed-demo')
+  .description('create the demo site (courses, contents, SEO) unless it already exists')
+  .action(async () => {
+    const config = loadConfig();
+    await withDatabase(config, async (database) => {
+      const result = await seedDemoSite({
+        config,
+        database,
+        log: { warn: (...args: unknown[]) => print(args.map(String).join(' ')) },
+      });
+      print(
+        result.created
+          ? `Demo site created: ${demoAddresses(config).join(' or ')}`
+          : 'A site with the slug "demo" already exists: nothing changed.',
+      );
+    });
+  });
+
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

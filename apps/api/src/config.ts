@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { buildOperationsConfig, operationsEnv } from './config-operations';
 
 /**
  * The only reader of process.env. Everything the server needs to know comes through `loadConfig`,
@@ -58,6 +59,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CORS_ORIGINS: optionalString,
   ADMIN_DIST_DIR: optionalString,
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  ...operationsEnv,
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().default('SWIGS CMS <no-reply@swigs.local>'),
   MAIL_REPLY_TO: optionalString,
@@ -140,6 +143,11 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     log: {
       level: env.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
     },
+    /**
+     * The demo site at start: `auto` seeds it on a brand-new embedded installation in development
+     * (what a newcomer's `npm start` is), `true` whenever it is missing, `false` never.
+     */
+    seedDemo: env.SEED_DEMO,
     mail: {
       /** When unset, mails are written as .eml files under `dir` instead of being sent. */
       smtpUrl: env.SMTP_URL,
@@ -168,6 +176,7 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
     adminUi: {
       distDir: env.ADMIN_DIST_DIR ? path.resolve(cwd, env.ADMIN_DIST_DIR) : undefined,
     },
+    ...buildOperationsConfig(env, environment, { dataDir, cwd, embedded: !env.DATABASE_URL }),
   };
 }
 

@@ -16,6 +16,11 @@ declare module 'vitest' {
 
 export type TestDriver = 'pglite' | 'postgres';
 
+/** The PostgreSQL server and template of this run (null on PGlite). */
+export function postgresTemplate() {
+  return inject('postgresTemplate');
+}
+
 /** Which database this test project runs against (set per project in vitest.config.ts). */
 export const testDriver: TestDriver = process.env.TEST_DB_DRIVER === 'postgres' ? 'postgres' : 'pglite';
 
@@ -50,7 +55,7 @@ export async function createPostgresTestDatabaseUrl(): Promise<{ url: string; dr
  * A fresh, migrated database of its own for a test file: a PGlite loaded from the template dump,
  * or a PostgreSQL database created from the template database. Closing drops it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (testDriver === 'pglite') {
     const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
     const pglite = await PGlite.create({ loadDataDir: dump });
@@ -71,6 +76,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: url.toString(), poolMax: 5 });
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: template.url });

@@ -49,11 +49,16 @@ export const errorCodes = {
   /** The default SEO pages (home, about, courses, contact, legal) cannot be deleted or renamed. */
   SEO_PAGE_PROTECTED: 409,
   CONFLICT: 409,
+  BACKUP_IN_PROGRESS: 409,
+  DATABASE_NOT_EMPTY: 409,
+  DATA_DIR_BUSY: 409,
   MEDIA_IN_USE: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNSUPPORTED_FILE_TYPE: 415,
+  // 422 — understood, but the content is unusable
+  BACKUP_INVALID: 422,
   // 429
   RATE_LIMITED: 429,
   // 5xx

@@ -11,5 +11,6 @@ export * from './public';
 export * from './seo';
 export * from './sites';
 export * from './stats';
+export * from './system';
 export * from './tokens';
 export * from './users';

@@ -1,10 +1,14 @@
 import { type AdminApi, createAdminApi } from './admin';
 import { type ClientOptions, createRequester } from './http';
 import { createPublicApi, type PublicApi } from './public';
+import { createPublicContactApi } from './public/contact';
 
 export type { AdminApi } from './admin';
 export { ApiError, type ClientOptions, type Page } from './http';
 export type { PublicApi } from './public';
+
+/** The public client: the read API, and `contact` for a site's contact form. */
+export type PublicClient = PublicApi & { contact: ReturnType<typeof createPublicContactApi> };
 
 /**
  * A typed SWIGS CMS client. Every call's input and output types come from `@swigs/schema`, and
@@ -29,6 +33,7 @@ export function createClient(options: ClientOptions): AdminApi {
  */
 export function createPublicClient(
   options: Omit<ClientOptions, 'getAccessToken' | 'onUnauthorized'>,
-): PublicApi {
-  return createPublicApi(createRequester(options));
+): PublicClient {
+  const request = createRequester(options);
+  return { ...createPublicApi(request), contact: createPublicContactApi(request) };
 }

@@ -42,6 +42,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** An already-open PGlite instance (tests load one from a template). */
   pglite?: PGlite;
+  /** PGlite's buffer cache (`32MB`): most of the embedded server's memory; see docs/decisions/pglite-memory.md. */
+  pgliteSharedBuffers?: string;
 }
 
 // PostgreSQL returns bigint (int8) as strings by default; counts fit comfortably in a JS number.
@@ -49,15 +51,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.poolMax ?? 10);
-  const pglite = options.pglite ?? (await openPglite(options.dataDir));
+  const pglite = options.pglite ?? (await openPglite(options.dataDir, options.pgliteSharedBuffers));
   return wrapPglite(pglite);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (!dataDir) return PGlite.create();
+async function openPglite(dataDir: string | undefined, sharedBuffers: string | undefined): Promise<PGlite> {
+  const options = sharedBuffers
+    ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
+    : {};
+  if (!dataDir) return PGlite.create(options);
   const dir = path.join(dataDir, 'db');
   mkdirSync(dir, { recursive: true });
-  return PGlite.create(dir);
+  return PGlite.create(dir, options);
 }
 
 function wrapPglite(pglite: PGlite): DatabaseHandle {

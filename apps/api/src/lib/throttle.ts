@@ -62,8 +62,9 @@ export function createRedisThrottleStore(
   redis: Redis,
   fallback: ThrottleStore,
   onError: (error: unknown) => void,
+  /** Namespaces the keys: two installations (production, staging) may share one Redis. */
+  prefix = 'swigs:throttle:',
 ): ThrottleStore {
-  const prefix = 'swigs:throttle:';
   return {
     async hit(key, windowSeconds) {
       try {

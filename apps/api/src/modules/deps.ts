@@ -1,7 +1,10 @@
 import type { Redis } from 'ioredis';
+import type { BackupService } from '../backup/service';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
 import type { JobQueue } from '../jobs/queue';
+import type { ErrorReporter } from '../lib/error-reporting';
+import type { Metrics } from '../lib/metrics';
 import type { PasswordHasher } from '../lib/passwords';
 import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
@@ -16,6 +19,12 @@ export interface ModuleDeps {
   passwords: PasswordHasher;
   signer: AccessTokenSigner;
   throttle: ThrottleStore;
+  /** Register module metrics here (`deps.metrics.gauge({ name: 'queue_depth', … })`); served at /metrics. */
+  metrics: Metrics;
+  /** Report unexpected failures of background work (jobs) here; request errors are reported already. */
+  errors: ErrorReporter;
+  /** Backups of this installation (the system module serves them). */
+  backups: BackupService;
   /** Public read cache and the notifier every edit of public content goes through. */
   publicApi: PublicContext;
   /** Background jobs (PostgreSQL/PGlite-backed); `jobs.stats()` reports depth and dead letters. */

@@ -11,6 +11,7 @@ import { registerPublicModule } from './public';
 import { registerSeoModule } from './seo';
 import { registerSitesModule } from './sites';
 import { registerStatsModule } from './stats';
+import { registerSystemModule } from './system';
 import { registerTokensModule } from './tokens';
 import { registerUsersModule } from './users';
 
@@ -19,6 +20,7 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerSystemModule(app, deps);
   registerJobsModule(app, deps);
   registerMediaModule(app, deps);
   registerContactsModule(app, deps);

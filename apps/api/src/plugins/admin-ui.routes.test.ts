@@ -74,12 +74,6 @@ describe('admin UI', () => {
     rmSync(path.join(dist, '..', 'swigs-secret.txt'));
   });
 
-  it('redirects / to the admin', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/' });
-    expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe('/admin/');
-  });
-
   it('explains a missing build with 503 instead of a bare 404', async () => {
     const response = await unbuilt.app.inject({ method: 'GET', url: '/admin/sites' });
     expect(response.statusCode).toBe(503);

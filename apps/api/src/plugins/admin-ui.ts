@@ -9,8 +9,6 @@ import { sendProblem } from './errors';
 export interface AdminUiOptions {
   /** The built admin (`apps/admin/dist` unless ADMIN_DIST_DIR says otherwise). */
   distDir: string | undefined;
-  /** Redirect `/` to `/admin/` — until the public-site renderer answers at `/`. */
-  redirectRoot: boolean;
 }
 
 export const defaultAdminDistDir = path.join(repoRoot, 'apps', 'admin', 'dist');
@@ -27,10 +25,6 @@ const immutable = 'public, max-age=31536000, immutable';
 async function adminUiPlugin(app: FastifyInstance, options: AdminUiOptions) {
   const distDir = options.distDir ?? defaultAdminDistDir;
   const available = existsSync(path.join(distDir, 'index.html'));
-
-  if (options.redirectRoot) {
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
-  }
 
   if (!available) {
     app.log.warn({ distDir }, 'admin panel not built: run `npm run build` to serve it at /admin');

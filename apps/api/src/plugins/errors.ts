@@ -56,7 +56,13 @@ function zodFieldErrors(error: {
  * validation failures, Fastify's parser errors and database constraint violations. Outside
  * development a 500 never reveals what went wrong; the log, keyed by request id, does.
  */
-async function errorsPlugin(app: FastifyInstance, options: { exposeInternalErrors: boolean }) {
+export interface ErrorsPluginOptions {
+  exposeInternalErrors: boolean;
+  /** Called with every unexpected error (a 500), e.g. to send it to Sentry. */
+  report?: (error: Error, request: FastifyRequest) => void;
+}
+
+async function errorsPlugin(app: FastifyInstance, options: ErrorsPluginOptions) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(request, reply, error.code, error.status, error.message, error.extras);
@@ -97,6 +103,7 @@ async function errorsPlugin(app: FastifyInstance, options: { exposeInternalError
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }
+    options.report?.(error, request);
     const detail = options.exposeInternalErrors
       ? error.message
       : 'An unexpected error occurred. It has been logged.';

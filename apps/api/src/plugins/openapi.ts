@@ -33,3 +33,33 @@ async function openapiPlugin(app: FastifyInstance, options: { version: string; s
 }
 
 export const openapi = fp(openapiPlugin, { name: 'openapi' });
+
+interface OpenApiDocument {
+  info: Record<string, unknown>;
+  servers?: unknown[];
+  paths: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/**
+ * The OpenAPI document of one API version: the operations under `/api/<version>/` only, so that
+ * v1's document keeps describing v1 when a v2 is registered beside it.
+ */
+export function openapiDocumentOf(app: FastifyInstance, apiVersion: string): OpenApiDocument {
+  const whole = app.swagger() as unknown as OpenApiDocument;
+  const prefix = `/api/${apiVersion}/`;
+  const paths = Object.fromEntries(
+    Object.entries(whole.paths ?? {}).filter(([route]) => route.startsWith(prefix)),
+  );
+  return { ...whole, info: { ...whole.info, title: `SWIGS CMS API ${apiVersion}` }, paths };
+}
+
+/**
+ * The version's document as committed in `apps/api/openapi/<version>.json`: without what changes
+ * from one installation or release to the next (server URL, app version), so that only a change of
+ * the contract changes the file.
+ */
+export function openapiSnapshotOf(app: FastifyInstance, apiVersion: string): OpenApiDocument {
+  const { servers: _servers, ...document } = openapiDocumentOf(app, apiVersion);
+  return { ...document, info: { ...document.info, version: apiVersion } };
+}

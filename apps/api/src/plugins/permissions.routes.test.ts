@@ -11,6 +11,7 @@ import {
   uniqueSuffix,
 } from '../../test/factories';
 import { multipart } from '../../test/multipart';
+import { createTestDatabase } from '../../test/test-database';
 import { contentRows } from './permissions.content-rows';
 import { type Cell, everyone, type Row, statuses, tokens, type Who } from './permissions.matrix';
 
@@ -270,15 +271,40 @@ const rows: Row[] = [
     expected: statuses(401, 204, 403, 204),
   },
   ...contentRows,
+
+  {
+    method: 'GET',
+    path: '/system',
+    request: () => ({ url: '/api/v1/system' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'GET',
+    path: '/system/backups',
+    request: () => ({ url: '/api/v1/system/backups' }),
+    expected: statuses(401, 403, 403, 200),
+  },
+  {
+    method: 'POST',
+    path: '/system/backups',
+    request: () => ({ url: '/api/v1/system/backups' }),
+    expected: statuses(401, 403, 403, 201),
+  },
 ];
 
 let t: TestApp;
 let owner: LoggedIn;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
-  t = await buildTestApp();
+  database = await createTestDatabase();
+  // On PostgreSQL the admin's backup cell runs pg_dump, which needs the database's URL.
+  t = await buildTestApp({ database, env: database.url ? { DATABASE_URL: database.url } : {} });
   owner = await loggedInUser(t.app, t.database, { role: 'admin' });
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await database.close();
+});
 
 /**
  * What an API token gets where the row does not say. Public routes: what anonymous gets. Routes

@@ -36,7 +36,7 @@ export function registerAuthRoutes(app: FastifyInstance, service: AuthService, o
   routes.post(
     '/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimitTier: 'login' },
       schema: {
         tags,
         summary: 'Log in with email and password',

@@ -18,7 +18,7 @@ export function registerPasswordResetRoutes(app: FastifyInstance, service: Passw
   routes.post(
     '/auth/password/forgot',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimitTier: 'strict' },
       schema: {
         tags,
         summary: 'Ask for a password-reset email',
@@ -40,7 +40,7 @@ export function registerPasswordResetRoutes(app: FastifyInstance, service: Passw
   routes.post(
     '/auth/password/reset',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimitTier: 'strict' },
       schema: {
         tags,
         summary: 'Set a new password with the token from the reset email',

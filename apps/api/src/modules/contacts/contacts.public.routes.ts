@@ -43,7 +43,7 @@ export function registerContactPublicRoutes(app: FastifyInstance, service: Conta
     routes.post(
       '/public/sites/:site/contact',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimitTier: 'strict' },
         schema: {
           tags,
           summary: 'Send a message through a site’s contact form',

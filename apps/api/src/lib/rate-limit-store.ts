@@ -1,0 +1,90 @@
+import type { Redis } from 'ioredis';
+
+/** The store contract of @fastify/rate-limit (callback style, one instance per route via `child`). */
+export interface RateLimitStore {
+  incr(
+    key: string,
+    callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+    timeWindow: number,
+    max: number,
+  ): void;
+  child(routeOptions: { method: string | string[]; url: string }): RateLimitStore;
+}
+
+// INCR and PEXPIRE in one step, or a crash between them leaves a counter that never resets.
+const incrementScript = `
+local current = redis.call('INCR', KEYS[1])
+if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {current, ttl}
+`;
+
+/** Fixed windows in process memory, swept when they grow large. */
+class MemoryWindows {
+  private readonly windows = new Map<string, { count: number; expiresAt: number }>();
+
+  increment(key: string, windowMs: number): { current: number; ttl: number } {
+    const now = Date.now();
+    if (this.windows.size > 50_000) {
+      for (const [k, entry] of this.windows) if (entry.expiresAt <= now) this.windows.delete(k);
+    }
+    let entry = this.windows.get(key);
+    if (!entry || entry.expiresAt <= now) {
+      entry = { count: 0, expiresAt: now + windowMs };
+      this.windows.set(key, entry);
+    }
+    entry.count += 1;
+    return { current: entry.count, ttl: entry.expiresAt - now };
+  }
+}
+
+export interface RateLimitStoreOptions {
+  /** Shared counters for every instance; undefined counts in process only. */
+  redis?: Redis | undefined;
+  /** Prefix of every Redis key (`swigs:ratelimit:`). */
+  prefix: string;
+  /** Called when Redis fails; the request is then counted in process instead of refused or let through unlimited. */
+  onRedisError(error: unknown): void;
+  /**
+   * Count the global limit (the root store) in Redis too. Off by default: it would cost a Redis
+   * round trip on every request, cached public reads included; per instance, the global limit is
+   * N times looser behind N instances, which is fine for a flood guard. Route tiers (login,
+   * strict) are always shared.
+   */
+  shareGlobal?: boolean;
+}
+
+/**
+ * Counters in Redis, so that every instance behind the load balancer sees the same counts; in
+ * process memory when there is no Redis, and as a fallback while Redis is unreachable, so that
+ * limits keep holding per instance and the API keeps answering. `child` makes the store of one
+ * route (a tier).
+ */
+export function createRateLimitStore(options: RateLimitStoreOptions, scope = 'global:'): RateLimitStore {
+  const memory = new MemoryWindows();
+  const redis = scope === 'global:' && !options.shareGlobal ? undefined : options.redis;
+  return {
+    incr(key, callback, timeWindow) {
+      const fullKey = `${options.prefix}${scope}${key}`;
+      if (!redis) {
+        callback(null, memory.increment(fullKey, timeWindow));
+        return;
+      }
+      redis.eval(incrementScript, 1, fullKey, timeWindow).then(
+        (result) => {
+          const [current, ttl] = result as [number, number];
+          callback(null, { current, ttl });
+        },
+        (error: unknown) => {
+          options.onRedisError(error);
+          callback(null, memory.increment(fullKey, timeWindow));
+        },
+      );
+    },
+    child(routeOptions) {
+      const method = [routeOptions.method].flat().join(',');
+      return createRateLimitStore(options, `${method}${routeOptions.url}:`);
+    },
+  };
+}

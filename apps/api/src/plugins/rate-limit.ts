@@ -1,0 +1,115 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import type { RateLimitTier } from '../config-operations';
+import { AppError } from '../lib/errors';
+import { createRateLimitStore } from '../lib/rate-limit-store';
+
+/**
+ * Named limits a route opts into with `config: { rateLimitTier: 'login' | 'strict' }`, on top of
+ * (instead of) the global limit every route gets:
+ * - `login`: POST /auth/login (in addition to the failed-login throttle of the auth service).
+ * - `strict`: routes a robot would love to hammer: password reset, the public contact form.
+ * Each route counts on its own (two strict routes do not share a budget). Routes that must never be
+ * limited (health checks, metrics) say `config: { rateLimit: false }`.
+ */
+export type RateLimitTierName = 'login' | 'strict';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateLimitTier?: RateLimitTierName;
+  }
+}
+
+export interface RateLimitPluginOptions {
+  global: RateLimitTier;
+  login: RateLimitTier;
+  strict: RateLimitTier;
+  /** Client addresses never limited. */
+  allow: string[];
+  /** Count the global limit in Redis too (tiers always are); see lib/rate-limit-store.ts. */
+  shareGlobal: boolean;
+  redis?: Redis | undefined;
+  /** Prefix of the Redis keys, e.g. `swigs:` (keys are `swigs:ratelimit:…`). */
+  keyPrefix: string;
+}
+
+/**
+ * Who a request counts against. Anonymous requests count per client address (IPv6 per /64, as a
+ * household gets one); authenticated ones per principal — a user, an API token — so that an office
+ * behind one address does not share a budget. The switch is exhaustive: a new principal kind makes
+ * the compiler ask for its key.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (!principal) return `ip:${normalizeIP(request.ip)}`;
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.userId}`;
+    case 'token':
+      // A site's API token has its own budget, whatever address its requests come from.
+      return `token:${principal.tokenId}`;
+    default: {
+      const unknown: never = principal;
+      throw new Error(`No rate-limit key for principal ${JSON.stringify(unknown)}.`);
+    }
+  }
+}
+
+function tierRouteConfig(tier: RateLimitTier) {
+  return { max: tier.max, timeWindow: tier.windowSeconds * 1000 };
+}
+
+async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOptions) {
+  const tiers: Record<RateLimitTierName, RateLimitTier> = { login: options.login, strict: options.strict };
+
+  // Runs before @fastify/rate-limit's own onRoute hook (registered below): turns a tier name
+  // into the route-level options that plugin understands.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const name = route.config?.rateLimitTier;
+    if (!name) return;
+    const tier = tiers[name];
+    if (!tier) throw new Error(`Route ${route.url}: unknown rateLimitTier "${name}".`);
+    if (tier.max === 0) return;
+    route.config = { ...route.config, rateLimit: tierRouteConfig(tier) };
+  });
+
+  let lastWarning = 0;
+  const store = createRateLimitStore({
+    redis: options.redis,
+    shareGlobal: options.shareGlobal,
+    prefix: `${options.keyPrefix}ratelimit:`,
+    onRedisError(error) {
+      // One line a minute is enough to say the counters went local; a line per request is noise.
+      if (Date.now() - lastWarning < 60_000) return;
+      lastWarning = Date.now();
+      app.log.warn({ err: error }, 'redis unavailable: rate limits counted in process');
+    },
+  });
+  class SharedStore {
+    incr(...args: Parameters<typeof store.incr>) {
+      store.incr(...args);
+    }
+    child(routeOptions: Parameters<typeof store.child>[0]) {
+      return store.child(routeOptions);
+    }
+  }
+
+  const allow = new Set(options.allow);
+  await app.register(rateLimit, {
+    // With the global limit off, only routes of a tier are limited.
+    global: options.global.max > 0,
+    ...tierRouteConfig(options.global),
+    store: SharedStore,
+    keyGenerator: rateLimitKey,
+    allowList: (request) => allow.has(request.ip),
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', 'Too many requests; slow down and try again later.', {
+        retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+}
+
+export const rateLimits = fp(rateLimitPlugin, { name: 'rate-limits' });

@@ -1,0 +1,110 @@
+/** French: the default language of every site (fr-CH). Other catalogues must have the same keys. */
+export const fr = {
+  language: 'fr',
+  /** Between a label and its value: French puts a (non-breaking) space before the colon. */
+  colon: '\u00a0: ',
+  skipToContent: 'Aller au contenu',
+  nav: {
+    label: 'Navigation principale',
+    menu: 'Menu',
+    home: 'Accueil',
+    about: 'À propos',
+    courses: 'Formations',
+    contact: 'Contact',
+    legal: 'Mentions légales',
+    privacy: 'Protection des données',
+  },
+  home: {
+    upcoming: 'Prochaines formations',
+    allCourses: 'Voir toutes les formations',
+    noUpcoming: 'Aucune formation n’est programmée pour le moment.',
+    about: 'Qui sommes-nous',
+    readMore: 'En savoir plus',
+    contactCta: 'Nous contacter',
+  },
+  courses: {
+    title: 'Formations',
+    intro: 'Toutes nos formations, avec leurs dates, leur prix et les places encore libres.',
+    empty: 'Aucune formation n’est publiée pour le moment.',
+    status: {
+      active: 'Inscriptions ouvertes',
+      full: 'Complet',
+      cancelled: 'Annulé',
+      finished: 'Terminé',
+    },
+    dates: 'Dates',
+    price: 'Prix',
+    free: 'Gratuit',
+    priceOnRequest: 'Sur demande',
+    location: 'Lieu',
+    places: 'Places',
+    number: 'Référence',
+    deadline: 'Inscription jusqu’au',
+    placesLeft: (count: number, formatted: string) =>
+      count === 0
+        ? 'Plus de place disponible'
+        : count === 1
+          ? '1 place disponible'
+          : `${formatted} places disponibles`,
+    register: 'S’inscrire',
+    moreInfo: 'Plus d’informations',
+    details: 'Détails',
+    back: 'Toutes les formations',
+    askUs: 'Une question sur cette formation ?',
+    dateToBeAnnounced: 'Dates à venir',
+  },
+  contact: {
+    title: 'Contact',
+    intro: 'Écrivez-nous, nous vous répondons rapidement.',
+    details: 'Nos coordonnées',
+    name: 'Nom',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    subject: 'Sujet',
+    message: 'Message',
+    optional: 'facultatif',
+    honeypot: 'Ne remplissez pas ce champ',
+    send: 'Envoyer',
+    sending: 'Envoi…',
+    sentTitle: 'Merci, votre message est bien arrivé',
+    sentText: 'Nous vous répondrons dès que possible.',
+    sendAnother: 'Envoyer un autre message',
+    errorSummary: 'Le message n’a pas été envoyé. Corrigez les champs signalés :',
+    required: 'Ce champ est obligatoire.',
+    invalidEmail: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.ch.',
+    tooLong: (max: number) => `${max} caractères au maximum.`,
+    tooFast: 'Votre message a été envoyé trop vite. Patientez quelques secondes et renvoyez-le.',
+    rateLimited: 'Trop de messages envoyés. Réessayez un peu plus tard.',
+    failed: 'Le message n’a pas pu être envoyé. Réessayez dans un instant : votre texte est conservé.',
+  },
+  footer: {
+    contact: 'Contact',
+    follow: 'Suivez-nous',
+    legal: 'Informations',
+    poweredBy: 'Site propulsé par SWIGS CMS',
+  },
+  social: {
+    facebook: 'Facebook',
+    instagram: 'Instagram',
+    linkedin: 'LinkedIn',
+    x: 'X',
+    youtube: 'YouTube',
+    tiktok: 'TikTok',
+  },
+  notFound: {
+    title: 'Page introuvable',
+    text: 'Cette page n’existe pas ou a été déplacée.',
+    home: 'Retour à l’accueil',
+  },
+  gone: {
+    title: 'Cette formation n’est plus proposée',
+    text: 'Elle a été retirée du programme. Découvrez nos autres formations.',
+  },
+  unavailable: {
+    title: 'Site momentanément indisponible',
+    text: 'Le site ne peut pas être affiché pour le moment. Réessayez dans quelques instants.',
+  },
+  logoAlt: (name: string) => `${name} – accueil`,
+};
+
+export type Messages = typeof fr;
