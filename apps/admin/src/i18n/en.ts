@@ -261,6 +261,10 @@ export const en: Messages = {
     MEDIA_IN_USE: 'This media is used elsewhere on the site.',
     UNSUPPORTED_FILE_TYPE:
       'This file type is not accepted: images (JPEG, PNG, WebP, AVIF, GIF, SVG) and documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
+    BACKUP_IN_PROGRESS: 'A backup is already running. Try again in a moment.',
+    DATABASE_NOT_EMPTY: 'The database is not empty.',
+    DATA_DIR_BUSY: 'The data folder is in use by another process.',
+    BACKUP_INVALID: 'This backup is invalid or damaged.',
     SEO_PAGE_PROTECTED: 'The default pages can be neither deleted nor renamed.',
   },
 };

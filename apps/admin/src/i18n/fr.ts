@@ -267,6 +267,10 @@ export const fr = {
     MEDIA_IN_USE: 'Ce média est utilisé ailleurs sur le site.',
     UNSUPPORTED_FILE_TYPE:
       'Ce type de fichier n’est pas accepté : images (JPEG, PNG, WebP, AVIF, GIF, SVG) et documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
+    BACKUP_IN_PROGRESS: 'Une sauvegarde est déjà en cours. Réessayez dans un moment.',
+    DATABASE_NOT_EMPTY: 'La base de données n’est pas vide.',
+    DATA_DIR_BUSY: 'Le dossier de données est utilisé par un autre processus.',
+    BACKUP_INVALID: 'Cette sauvegarde est invalide ou endommagée.',
     SEO_PAGE_PROTECTED: 'Les pages par défaut ne peuvent être ni supprimées ni renommées.',
   },
 };
