@@ -28,6 +28,7 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUploadsRoutes } from './modules/media/uploads.routes';
 import { createPublicContext } from './modules/public';
 import { createTokensRepository } from './modules/tokens/tokens.repository';
+import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
@@ -247,6 +248,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   // Last: every request nothing above claims is a page of a public site.
   await app.register(publicSites, { config, database: deps.database });
+
+  // Its routes under /admin are more specific than the public sites' catch-all.
+  await app.register(adminUi, { distDir: config.adminUi.distDir });
 
   return app;
 }
