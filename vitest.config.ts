@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
-          exclude: integration,
+          exclude: [...integration, 'apps/admin/**'],
           environment: 'node',
         },
       },
@@ -36,6 +36,29 @@ export default defineConfig({
           globalSetup: ['apps/api/test/global-setup.ts', 'apps/site/test/global-setup.ts'],
           env: { TEST_DB_DRIVER: 'pglite' },
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The admin's own unit and component tests, in a simulated browser.
+        test: {
+          name: 'admin',
+          include: ['apps/admin/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        // The admin end to end: the real server serving the built admin, driven by headless
+        // Chromium. Sequential: each file runs a server and a browser of its own. After the other
+        // projects (groupOrder 1): a browser beside the API suites on 2 cores slows timing-sensitive tests.
+        test: {
+          name: 'admin-e2e',
+          sequence: { groupOrder: 1 },
+          include: ['apps/admin/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['apps/api/test/global-setup.ts'],
+          env: { TEST_DB_DRIVER: 'pglite' },
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -31,6 +31,7 @@ import { createPublicContext } from './modules/public';
 import { createTokensRepository } from './modules/tokens/tokens.repository';
 import { createSiteTransfer } from './modules/transfer';
 import type { SiteTransferService } from './modules/transfer/transfer.service';
+import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
@@ -273,6 +274,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   // Last: every request nothing above claims is a page of a public site.
   await app.register(publicSites, { config, database: deps.database, inProcess });
+
+  // Its routes under /admin are more specific than the public sites' catch-all.
+  await app.register(adminUi, { distDir: config.adminUi.distDir });
 
   return app;
 }

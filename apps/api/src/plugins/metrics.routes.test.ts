@@ -19,7 +19,6 @@ describe('/metrics', () => {
     expect((await t.app.inject({ url: `/api/v1/sites/${site.id}`, headers: admin.headers })).statusCode).toBe(
       200,
     );
-    // Under a reserved prefix (a public page would be the renderer's route `/*`).
     expect((await t.app.inject({ url: '/api/v1/no/such/route' })).statusCode).toBe(404);
     // What a module does with ModuleDeps.metrics.
     t.app.metrics.counter({ name: 'test_things_total', help: 'Things a module counted' }).inc(3);
