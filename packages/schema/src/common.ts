@@ -21,14 +21,31 @@ export const listMeta = z.object({
 });
 export type ListMeta = z.infer<typeof listMeta>;
 
-/** `{ data }` envelope of every successful answer. */
-export function dataOf<T extends z.ZodType>(schema: T) {
+function buildData<T extends z.ZodType>(schema: T) {
   return z.object({ data: schema });
 }
 
-/** `{ data: [...], meta }` envelope of every list answer. */
-export function listOf<T extends z.ZodType>(schema: T) {
+function buildList<T extends z.ZodType>(schema: T) {
   return z.object({ data: z.array(schema), meta: listMeta });
+}
+
+// zod compiles a schema's fast parser on first use, per schema object: building the envelope anew
+// on every SDK call would pay that compilation on every call. One envelope per schema, kept.
+const dataEnvelopes = new WeakMap<z.ZodType, z.ZodType>();
+const listEnvelopes = new WeakMap<z.ZodType, z.ZodType>();
+
+/** `{ data }` envelope of every successful answer (the same object for the same schema). */
+export function dataOf<T extends z.ZodType>(schema: T): ReturnType<typeof buildData<T>> {
+  let envelope = dataEnvelopes.get(schema);
+  if (!envelope) dataEnvelopes.set(schema, (envelope = buildData(schema)));
+  return envelope as ReturnType<typeof buildData<T>>;
+}
+
+/** `{ data: [...], meta }` envelope of every list answer (the same object for the same schema). */
+export function listOf<T extends z.ZodType>(schema: T): ReturnType<typeof buildList<T>> {
+  let envelope = listEnvelopes.get(schema);
+  if (!envelope) listEnvelopes.set(schema, (envelope = buildList(schema)));
+  return envelope as ReturnType<typeof buildList<T>>;
 }
 
 export const fieldError = z.object({

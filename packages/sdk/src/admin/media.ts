@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Query, Requester } from '../http';
 import { ifMatch, v1 } from './shared';
 
+// Built once: a schema built per call would be compiled by zod on every call.
+const mediaUsageList = z.array(mediaUsage);
+
 export interface UploadMediaOptions {
   /** The file name shown in the library (the server never uses it as a path). */
   filename?: string;
@@ -38,8 +41,7 @@ export function createMediaApi(request: Requester) {
         })
       ).data,
     usages: async (siteId: string, mediaId: string) =>
-      (await request('GET', `${base(siteId)}/${mediaId}/usages`, { schema: dataOf(z.array(mediaUsage)) }))
-        .data,
+      (await request('GET', `${base(siteId)}/${mediaId}/usages`, { schema: dataOf(mediaUsageList) })).data,
     /** Refused with MEDIA_IN_USE (409) while something shows the file, unless `force`. */
     delete: (siteId: string, mediaId: string, options: { force?: boolean } = {}) =>
       request('DELETE', `${base(siteId)}/${mediaId}`, { query: options.force ? { force: true } : undefined }),

@@ -10,6 +10,10 @@ import {
 import { z } from 'zod';
 import type { Query, Requester } from '../http';
 
+// Built once: a schema built per call would be compiled by zod on every call.
+const publicContentList = z.array(publicContent);
+const publicCourseList = z.array(publicCourse);
+
 const base = (site: string) => `/api/v1/public/sites/${encodeURIComponent(site)}`;
 
 /**
@@ -22,7 +26,7 @@ export function createPublicApi(request: Requester) {
     site: async (site: string) => (await request('GET', base(site), { schema: dataOf(publicSite) })).data,
     /** Visible courses (active, full, cancelled) in display order. */
     courses: async (site: string) =>
-      (await request('GET', `${base(site)}/courses`, { schema: dataOf(z.array(publicCourse)) })).data,
+      (await request('GET', `${base(site)}/courses`, { schema: dataOf(publicCourseList) })).data,
     course: async (site: string, slug: string) =>
       (
         await request('GET', `${base(site)}/courses/${encodeURIComponent(slug)}`, {
@@ -33,7 +37,7 @@ export function createPublicApi(request: Requester) {
       (
         await request('GET', `${base(site)}/contents`, {
           query: query as Query,
-          schema: dataOf(z.array(publicContent)),
+          schema: dataOf(publicContentList),
         })
       ).data,
     content: async (site: string, key: string) =>
