@@ -13,6 +13,9 @@ import { z } from 'zod';
 import type { Query, Requester } from '../http';
 import { ifMatch, v1 } from './shared';
 
+// Built once: a schema built per call would be compiled by zod on every call.
+const archiveBlob = z.instanceof(Blob);
+
 export function createSitesApi(request: Requester) {
   return {
     list: (query: SiteListQuery = {}) =>
@@ -34,7 +37,7 @@ export function createSitesApi(request: Requester) {
     exportArchive: (siteId: string, query: SiteExportQuery = {}) =>
       request('GET', `${v1}/sites/${siteId}/export`, {
         query: query as Query,
-        schema: z.instanceof(Blob),
+        schema: archiveBlob,
         responseType: 'blob',
       }),
     /** Creates a site from an archive (admins); `slug`/`domain` when the archive's are taken here. */
