@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionalService } from '../../apps/api/test/services';
 import { type Cluster, findNginx, repoRoot, startCluster } from './cluster';
@@ -21,6 +22,34 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const loginTierMax = 8;
 const accountMax = 3;
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A GET with exactly these headers (fetch adds its own Accept-Encoding and refuses a Host of ours). */
+function rawGet(baseUrl: string, requestPath: string, headers: Record<string, string>): Promise<RawResponse> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: url.hostname, port: url.port, path: requestPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    request.on('error', reject);
+  });
+}
+
+function decoded(response: RawResponse): Buffer {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(response.body);
+  if (encoding === 'gzip') return gunzipSync(response.body);
+  return response.body;
+}
 
 describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', () => {
   let cluster: Cluster;
@@ -226,26 +255,63 @@ describe.skipIf(!nginx || !postgres || !redis)('three instances behind nginx', (
     });
     expect(created.status).toBe(201);
     // Node's fetch will not send a Host header of our choosing: ask with a raw request.
-    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const url = new URL(`${cluster.url}/seo.json`);
-      const request = http.get(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: '/seo.json',
-          headers: { host: 'cluster-seo.example.ch' },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk) => {
-            text += chunk;
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      request.on('error', reject);
-    });
+    const response = await rawGet(cluster.url, '/seo.json', { host: 'cluster-seo.example.ch' });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toBeTypeOf('object');
+    expect(JSON.parse(response.body.toString())).toBeTypeOf('object');
+  });
+
+  it('caches the sites’ hashed build files once per encoding, keeping the instances’ immutable header', async () => {
+    const clientDir = path.join(repoRoot, 'apps/site/dist/client');
+    const manifest = JSON.parse(readFileSync(path.join(clientDir, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; src?: string }
+    >;
+    const script = Object.values(manifest).find((chunk) => chunk.src === 'src/client/islands.tsx')!.file;
+    const bytes = readFileSync(path.join(clientDir, script));
+    const assetPath = `/_assets/${script}`;
+    // Each browser writes Accept-Encoding its own way; two spellings of one choice share a copy.
+    const clients: [string, Record<string, string>, string | undefined][] = [
+      ['brotli', { 'accept-encoding': 'gzip, deflate, br' }, 'br'],
+      ['brotli, spelled otherwise', { 'accept-encoding': 'br;q=1.0, gzip;q=0.8, *;q=0.1' }, 'br'],
+      ['gzip only', { 'accept-encoding': 'gzip' }, 'gzip'],
+      ['brotli refused', { 'accept-encoding': 'br;q=0, gzip' }, 'gzip'],
+      ['no compression', {}, undefined],
+    ];
+    const seen: Record<string, string[]> = {};
+    for (const [name, headers, encoding] of clients) {
+      seen[name] = [];
+      for (let i = 0; i < 2; i++) {
+        const response = await rawGet(cluster.url, assetPath, headers);
+        expect(response.status, name).toBe(200);
+        expect(response.headers['content-encoding'], name).toBe(encoding);
+        expect(response.headers['cache-control'], name).toBe('public, max-age=31536000, immutable');
+        expect(response.headers['content-type'], name).toBe('text/javascript; charset=utf-8');
+        expect(decoded(response).equals(bytes), name).toBe(true);
+        seen[name]?.push(String(response.headers['x-cache']));
+      }
+    }
+    expect(seen).toEqual({
+      brotli: ['MISS', 'HIT'],
+      'brotli, spelled otherwise': ['HIT', 'HIT'],
+      'gzip only': ['MISS', 'HIT'],
+      'brotli refused': ['HIT', 'HIT'],
+      'no compression': ['MISS', 'HIT'],
+    });
+    // A name that is not a build file is the renderer's 404, never cached.
+    const missing = await rawGet(cluster.url, '/_assets/missing-0000.js', {});
+    expect(missing.status).toBe(404);
+    expect((await rawGet(cluster.url, '/_assets/missing-0000.js', {})).headers['x-cache']).toBe('MISS');
+
+    // The admin panel's build files, where the admin is built (served by the API's admin plugin).
+    const adminAssets = path.join(repoRoot, 'apps/admin/dist/assets');
+    if (existsSync(adminAssets)) {
+      const file = readdirSync(adminAssets).find((name) => name.endsWith('.js'))!;
+      const first = await rawGet(cluster.url, `/admin/assets/${file}`, { 'accept-encoding': 'gzip' });
+      expect(first.status).toBe(200);
+      expect(first.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(decoded(first).equals(readFileSync(path.join(adminAssets, file)))).toBe(true);
+      const second = await rawGet(cluster.url, `/admin/assets/${file}`, { 'accept-encoding': 'gzip' });
+      expect(second.headers['x-cache']).toBe('HIT');
+    }
   });
 });

@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createJobQueue } from './jobs/queue';
 import { createErrorReporter, type ErrorReporter } from './lib/error-reporting';
+import { createInProcessMark } from './lib/in-process';
 import { createLifecycle, type Lifecycle } from './lib/lifecycle';
 import { type AppLogger, createLogger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
@@ -28,6 +29,8 @@ import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUploadsRoutes } from './modules/media/uploads.routes';
 import { createPublicContext } from './modules/public';
 import { createTokensRepository } from './modules/tokens/tokens.repository';
+import { createSiteTransfer } from './modules/transfer';
+import type { SiteTransferService } from './modules/transfer/transfer.service';
 import { adminUi } from './plugins/admin-ui';
 import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
@@ -58,6 +61,8 @@ declare module 'fastify' {
     metrics: Metrics;
     /** Backups made by this process (schedule, admin API, `swigs backup` via the data-directory socket). */
     backups: BackupService;
+    /** Site export/import (admin API, `swigs export-site`/`import-site` via the data-directory socket). */
+    siteTransfer: SiteTransferService;
   }
 }
 
@@ -141,8 +146,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorate('backups', backups);
   const apiTokens = createTokensRepository(deps.database.db);
-  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log);
+  const publicApi = createPublicContext(config, deps.database, deps.redis, app.log, metrics);
   app.addHook('onClose', async () => publicApi.close());
+  const siteTransfer = createSiteTransfer(config, deps.database, publicApi.changes);
+  app.decorate('siteTransfer', siteTransfer);
 
   await app.register(errors, {
     exposeInternalErrors: config.environment === 'development',
@@ -171,8 +178,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   await app.register(deprecations);
   await app.register(openapi, { version, serverUrl: config.http.publicUrl });
+  // The renderer's reads of the public API, made in process for a visitor already counted.
+  const inProcess = createInProcessMark();
   await app.register(rateLimits, {
     ...config.rateLimit,
+    isExemptFromGlobal: (request) => inProcess.isInProcess(request.headers),
     redis: deps.redis,
     keyPrefix: config.redis.keyPrefix,
   });
@@ -193,14 +203,27 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Workers run in every API process: embedded, and each instance when scaled.
   const jobs = createJobQueue(deps.database, {
     pollIntervalSeconds: config.jobs.pollIntervalSeconds,
+    log: app.log,
     onError: (error) => {
       app.log.error({ err: error }, 'job queue error');
       errorReporter.capture(error, { task: 'jobs' });
     },
+    onDeadLetter: (error, job) =>
+      errorReporter.capture(error, { task: `job:${job.queue}`, jobId: job.id, requestId: job.requestId }),
   });
   const mailer = createMailer(config.mail, (file) =>
     app.log.info({ file }, 'mail written (no SMTP_URL set)'),
   );
+  const mailsSent = metrics.counter({
+    name: 'mail_sent_total',
+    help: 'Emails handed to the SMTP server (or written as files without SMTP_URL), by kind',
+    labelNames: ['kind'],
+  });
+  const mailFailures = metrics.counter({
+    name: 'mail_failures_total',
+    help: 'Email attempts that failed, by kind (each retry counts; dead letters are in swigs_jobs_failed)',
+    labelNames: ['kind'],
+  });
   const mail = createMailOutbox({
     queue: jobs,
     mailer,
@@ -209,9 +232,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       retryDelaySeconds: config.mail.retryDelaySeconds,
       expireInSeconds: 120,
     },
-    onSent: (kind, _to, jobId) => app.log.info({ kind, jobId }, 'mail sent'),
-    onFailed: (kind, jobId, attempt, error) =>
-      app.log.warn({ kind, jobId, attempt, err: error }, 'mail attempt failed; it will be retried'),
+    onSent: (kind, job) => {
+      mailsSent.inc({ kind });
+      job.log.info({ kind }, 'mail sent');
+    },
+    onFailed: (kind) => mailFailures.inc({ kind }),
   });
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', async () => {
@@ -234,6 +259,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicApi,
     jobs,
     mail,
+    siteTransfer,
   };
   await app.register(
     async (v1) => {
@@ -247,7 +273,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     { prefix: '/api/v1' },
   );
   // Last: every request nothing above claims is a page of a public site.
-  await app.register(publicSites, { config, database: deps.database });
+  await app.register(publicSites, { config, database: deps.database, inProcess });
 
   // Its routes under /admin are more specific than the public sites' catch-all.
   await app.register(adminUi, { distDir: config.adminUi.distDir });

@@ -1,6 +1,7 @@
 import { createUserBody } from '@swigs/schema';
 import { Command } from 'commander';
 import { registerBackupCommands } from './cli-backup';
+import { registerTransferCommands } from './cli-transfer';
 import { type Config, ConfigError, loadConfig } from './config';
 import { runMigrations } from './db/migrate';
 import { demoAddresses } from './demo/seed-at-start';
@@ -123,6 +124,7 @@ program
   });
 
 registerBackupCommands(program);
+registerTransferCommands(program, print);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message =

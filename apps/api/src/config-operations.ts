@@ -56,6 +56,11 @@ export const operationsEnv = {
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   BACKUP_SCHEDULE: cronExpression,
   PG_BIN_DIR: optional,
+  SITE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
   PGLITE_SHARED_BUFFERS: z
     .string()
     .regex(/^\d+(kB|MB|GB)$/, 'a PostgreSQL size like 32MB')
@@ -149,6 +154,12 @@ export function buildOperationsConfig(
       schedule: schedule === 'off' ? undefined : schedule,
       /** Where pg_dump/pg_restore/psql live when the ones on PATH do not match the server. */
       pgBinDir: env.PG_BIN_DIR ? path.resolve(options.cwd, env.PG_BIN_DIR) : undefined,
+    },
+    siteTransfer: {
+      /** Largest site archive accepted by `POST /sites/import` (the CLI reads files of any size). */
+      maxArchiveBytes: env.SITE_IMPORT_MAX_BYTES,
+      /** Largest unpacked archive: media are compressed already, site.json shrinks ~10×. */
+      maxUnpackedBytes: env.SITE_IMPORT_MAX_BYTES * 4,
     },
   };
 }

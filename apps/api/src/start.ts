@@ -7,6 +7,7 @@ import { seedDemoAtStart } from './demo/seed-at-start';
 import { type DataDirLock, lockDataDir } from './lib/data-dir-lock';
 import { createPasswordHasher } from './lib/passwords';
 import { createRedis, waitForRedis } from './lib/redis';
+import { transferControlHandlers } from './modules/transfer/transfer-control';
 import { ensureFirstAdmin } from './modules/users/first-admin';
 import { createUsersRepository } from './modules/users/users.repository';
 
@@ -64,6 +65,8 @@ export async function startServer(
     const app = await buildApp(config, { database, redis });
     // `swigs backup` while the embedded server runs: only this process may read the database.
     lock?.handle('backup', () => app.backups.run('cli'));
+    for (const [name, handler] of Object.entries(transferControlHandlers(app.siteTransfer)))
+      lock?.handle(name, handler);
     const stopSchedule = config.backup.schedule ? app.backups.schedule(config.backup.schedule) : undefined;
     app.addHook('onClose', async () => {
       stopSchedule?.();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Redis } from 'ioredis';
-import { buildApp } from '../src/app';
+import { type AppDeps, buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/client';
 import { createTestDatabase } from './test-database';
@@ -24,6 +24,9 @@ export interface TestAppOptions {
   redis?: Redis;
   /** Reuse an existing database (e.g. two app instances on one database). */
   database?: DatabaseHandle;
+  /** To read what the app logs, or reports to Sentry. */
+  logger?: AppDeps['logger'];
+  errorReporter?: AppDeps['errorReporter'];
 }
 
 /**
@@ -35,7 +38,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = testConfig({ ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...options.env });
   const ownsDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
-  const app = await buildApp(config, { database, redis: options.redis });
+  const app = await buildApp(config, {
+    database,
+    redis: options.redis,
+    logger: options.logger,
+    errorReporter: options.errorReporter,
+  });
   await app.ready();
   return {
     app,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/client';
+import { runMigrations } from '../src/db/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -84,4 +85,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
       await dropper.query(`drop database if exists ${name} with (force)`).finally(() => dropper.end());
     },
   };
+}
+
+/**
+ * An embedded (PGlite) database whatever the project: from the template on the PGlite run, made
+ * and migrated here on the PostgreSQL run (seconds, once per file) — for tests that move data
+ * from an embedded installation to this run's database.
+ */
+export async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
+  if (testDriver === 'pglite') return createTestDatabase();
+  const database = await openDatabase({ pglite: await PGlite.create() });
+  await runMigrations(database);
+  return database;
 }

@@ -37,14 +37,20 @@ const listEnvelopes = new WeakMap<z.ZodType, z.ZodType>();
 /** `{ data }` envelope of every successful answer (the same object for the same schema). */
 export function dataOf<T extends z.ZodType>(schema: T): ReturnType<typeof buildData<T>> {
   let envelope = dataEnvelopes.get(schema);
-  if (!envelope) dataEnvelopes.set(schema, (envelope = buildData(schema)));
+  if (!envelope) {
+    envelope = buildData(schema);
+    dataEnvelopes.set(schema, envelope);
+  }
   return envelope as ReturnType<typeof buildData<T>>;
 }
 
 /** `{ data: [...], meta }` envelope of every list answer (the same object for the same schema). */
 export function listOf<T extends z.ZodType>(schema: T): ReturnType<typeof buildList<T>> {
   let envelope = listEnvelopes.get(schema);
-  if (!envelope) listEnvelopes.set(schema, (envelope = buildList(schema)));
+  if (!envelope) {
+    envelope = buildList(schema);
+    listEnvelopes.set(schema, envelope);
+  }
   return envelope as ReturnType<typeof buildList<T>>;
 }
 

@@ -53,12 +53,16 @@ export const errorCodes = {
   DATABASE_NOT_EMPTY: 409,
   DATA_DIR_BUSY: 409,
   MEDIA_IN_USE: 409,
+  /** A site export found uploaded files missing on disk (export with allowMissingFiles to leave them out). */
+  SITE_FILES_MISSING: 409,
   // 413, 415
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNSUPPORTED_FILE_TYPE: 415,
   // 422 — understood, but the content is unusable
   BACKUP_INVALID: 422,
+  /** A site archive that is damaged, tampered with, or not valid SWIGS data: nothing was imported. */
+  SITE_ARCHIVE_INVALID: 422,
   // 429
   RATE_LIMITED: 429,
   // 5xx

@@ -9,6 +9,7 @@ export * from './jobs';
 export * from './media';
 export * from './public';
 export * from './seo';
+export * from './site-transfer';
 export * from './sites';
 export * from './stats';
 export * from './system';

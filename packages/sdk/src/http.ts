@@ -45,8 +45,11 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   schema?: S;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
-  /** `text`: read the body as text (a CSV export) and check it against `schema` as a string. */
-  responseType?: 'json' | 'text';
+  /**
+   * `text`: read the body as text (a CSV export) and check it against `schema` as a string;
+   * `blob`: read it as bytes (an archive).
+   */
+  responseType?: 'json' | 'text' | 'blob';
 }
 
 export interface Page<T> {
@@ -122,7 +125,11 @@ export function createRequester(options: ClientOptions): Requester {
     if (!response.ok) throw new ApiError(await problemOf(response));
     if (!requestOptions.schema || response.status === 204) return undefined as never;
     const json: unknown =
-      requestOptions.responseType === 'text' ? await response.text() : await response.json();
+      requestOptions.responseType === 'text'
+        ? await response.text()
+        : requestOptions.responseType === 'blob'
+          ? await response.blob()
+          : await response.json();
     return (validate ? requestOptions.schema.parse(json) : json) as never;
   };
 }

@@ -259,12 +259,14 @@ export const en: Messages = {
     CONTACT_NOT_FOUND: 'Message not found: it may have been deleted.',
     JOB_NOT_FOUND: 'Job not found.',
     MEDIA_IN_USE: 'This media is used elsewhere on the site.',
+    SITE_FILES_MISSING: 'Some files of this site are missing on the server.',
     UNSUPPORTED_FILE_TYPE:
       'This file type is not accepted: images (JPEG, PNG, WebP, AVIF, GIF, SVG) and documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
     BACKUP_IN_PROGRESS: 'A backup is already running. Try again in a moment.',
     DATABASE_NOT_EMPTY: 'The database is not empty.',
     DATA_DIR_BUSY: 'The data folder is in use by another process.',
     BACKUP_INVALID: 'This backup is invalid or damaged.',
+    SITE_ARCHIVE_INVALID: 'This site archive is damaged or invalid: nothing was imported.',
     SEO_PAGE_PROTECTED: 'The default pages can be neither deleted nor renamed.',
   },
 };

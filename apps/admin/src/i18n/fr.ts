@@ -265,12 +265,14 @@ export const fr = {
     CONTACT_NOT_FOUND: 'Message introuvable : il a peut-être été supprimé.',
     JOB_NOT_FOUND: 'Tâche introuvable.',
     MEDIA_IN_USE: 'Ce média est utilisé ailleurs sur le site.',
+    SITE_FILES_MISSING: 'Des fichiers de ce site manquent sur le serveur.',
     UNSUPPORTED_FILE_TYPE:
       'Ce type de fichier n’est pas accepté : images (JPEG, PNG, WebP, AVIF, GIF, SVG) et documents (PDF, Word, Excel, PowerPoint, OpenDocument).',
     BACKUP_IN_PROGRESS: 'Une sauvegarde est déjà en cours. Réessayez dans un moment.',
     DATABASE_NOT_EMPTY: 'La base de données n’est pas vide.',
     DATA_DIR_BUSY: 'Le dossier de données est utilisé par un autre processus.',
     BACKUP_INVALID: 'Cette sauvegarde est invalide ou endommagée.',
+    SITE_ARCHIVE_INVALID: 'Cette archive de site est endommagée ou invalide : rien n’a été importé.',
     SEO_PAGE_PROTECTED: 'Les pages par défaut ne peuvent être ni supprimées ni renommées.',
   },
 };

@@ -80,16 +80,17 @@ export async function pruneArchives(dir: string, retentionDays: number, now: Dat
  */
 export async function stageTree(source: string, target: string): Promise<number> {
   const files = await listFiles(source);
-  for (const file of files) {
-    const from = path.join(source, file);
-    const to = path.join(target, file);
-    await mkdir(path.dirname(to), { recursive: true });
-    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-      await copyFile(from, to);
-    });
-  }
+  for (const file of files) await linkOrCopy(path.join(source, file), path.join(target, file));
   return files.length;
+}
+
+/** Hard-links `from` to `to` (creating its folder), or copies it across filesystems. */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+    await copyFile(from, to);
+  });
 }
 
 /**

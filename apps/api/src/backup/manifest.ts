@@ -84,7 +84,7 @@ export async function describeFiles(root: string): Promise<FileEntry[]> {
  * Compares what is on disk under `root` with the manifest: files missing, changed or unexpected.
  * Returns human-readable problems; empty means every byte is as it was written.
  */
-export async function checkFiles(root: string, manifest: BackupManifest): Promise<string[]> {
+export async function checkFiles(root: string, manifest: { files: FileEntry[] }): Promise<string[]> {
   const actual = new Map((await describeFiles(root)).map((entry) => [entry.path, entry]));
   const problems: string[] = [];
   for (const expected of manifest.files) {

@@ -2,7 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/smtp';
 import { createTestDatabase, testDriver } from '../../test/test-database';
 import type { DatabaseHandle } from '../db/client';
-import { createJobQueue, type JobQueue } from './queue';
+import { createJobQueue, type JobContext, type JobLog, type JobQueue } from './queue';
+
+interface LogLine {
+  level: string;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+/** A logger that keeps every line with the fields its children were bound with. */
+function recordingLog(lines: LogLine[], bindings: Record<string, unknown> = {}): JobLog {
+  const write = (level: string) => (data: object, message: string) =>
+    void lines.push({ level, message, fields: { ...bindings, ...data } });
+  return {
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (more) => recordingLog(lines, { ...bindings, ...more }),
+  };
+}
 
 let database: DatabaseHandle;
 const queues: JobQueue[] = [];
@@ -15,10 +33,16 @@ afterAll(async () => {
 });
 
 function queueWith(
-  handler: (data: { n: number }, meta: { attempt: number }) => Promise<void>,
+  handler: (data: { n: number }, meta: JobContext) => Promise<void>,
   retryLimit = 3,
+  observe: Partial<{ lines: LogLine[]; deadLetters: { error: unknown; job: object }[] }> = {},
 ) {
-  const queue = createJobQueue(database, { pollIntervalSeconds: 0.5, onError: () => {} });
+  const queue = createJobQueue(database, {
+    pollIntervalSeconds: 0.5,
+    onError: () => {},
+    log: recordingLog(observe.lines ?? []),
+    onDeadLetter: (error, job) => observe.deadLetters?.push({ error, job }),
+  });
   queue.define<{ n: number }>('test', { retryLimit, retryDelaySeconds: 1, expireInSeconds: 30 }, handler);
   queues.push(queue);
   return queue;
@@ -52,17 +76,51 @@ describe('the job queue', () => {
 
   it('retries a failing job with growing delays, then keeps it as a dead letter', async () => {
     const attempts: number[] = [];
-    const queue = queueWith(async (_data, meta) => {
-      attempts.push(Date.now());
-      throw new Error(`attempt ${meta.attempt} failed`);
-    }, 2);
+    const lines: LogLine[] = [];
+    const deadLetters: { error: unknown; job: object }[] = [];
+    const seenRequestIds: (string | undefined)[] = [];
+    const queue = queueWith(
+      async (_data, meta) => {
+        attempts.push(Date.now());
+        seenRequestIds.push(meta.requestId);
+        meta.log.info({ step: 'sending' }, 'working on it');
+        throw new Error(`attempt ${meta.attempt} failed`);
+      },
+      2,
+      { lines, deadLetters },
+    );
     await queue.start();
-    await database.transact((tx) => queue.enqueue(tx, 'test', { n: 1 }));
+    await database.transact((tx) => queue.enqueue(tx, 'test', { n: 1 }, { requestId: 'req-from-a-form' }));
     const failed = await eventually(
       async () => (await queue.listFailed({ limit: 10, offset: 0 })).rows[0],
       30_000,
     );
-    expect(failed).toMatchObject({ queue: 'test', attempts: 3, error: 'attempt 3 failed', data: { n: 1 } });
+    expect(failed).toMatchObject({
+      queue: 'test',
+      attempts: 3,
+      error: 'attempt 3 failed',
+      data: { n: 1, requestId: 'req-from-a-form' },
+    });
+    // The request id reaches the handler and every line about the job, the dead letter's report too.
+    expect(seenRequestIds).toEqual(['req-from-a-form', 'req-from-a-form', 'req-from-a-form']);
+    expect(lines.map((line) => [line.level, line.message, line.fields.attempt])).toEqual([
+      ['info', 'working on it', 1],
+      ['warn', 'job attempt failed; it will be retried', 1],
+      ['info', 'working on it', 2],
+      ['warn', 'job attempt failed; it will be retried', 2],
+      ['info', 'working on it', 3],
+      ['error', 'job failed: retries exhausted, kept as a dead letter', 3],
+    ]);
+    for (const line of lines) {
+      expect(line.fields).toMatchObject({ reqId: 'req-from-a-form', queue: 'test', jobId: failed.id });
+    }
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]?.job).toEqual({
+      id: failed.id,
+      queue: 'test',
+      attempt: 3,
+      requestId: 'req-from-a-form',
+    });
     expect(attempts).toHaveLength(3);
     // Backoff: the second wait is at least the first delay (1 s); attempts are not back to back.
     expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(900);

@@ -21,10 +21,35 @@ export interface QueuePolicy {
   expireInSeconds: number;
 }
 
+/** The logger a job writes to: every line carries the queue, the job id, the attempt and the request id. */
+export interface JobLog {
+  info(data: object, message: string): void;
+  warn(data: object, message: string): void;
+  error(data: object, message: string): void;
+  child(bindings: Record<string, unknown>): JobLog;
+}
+
+/** Where a job came from and what is running: handed to its handler with its data. */
+export interface JobContext {
+  id: string;
+  queue: string;
+  attempt: number;
+  /** The request that queued the job (its `X-Request-Id`), when one did. */
+  requestId: string | undefined;
+  log: JobLog;
+}
+
 export interface JobQueueOptions {
   pollIntervalSeconds: number;
+  /** pg-boss itself failed (polling, maintenance): not about one job. */
   onError(error: unknown): void;
+  log: JobLog;
+  /** A job exhausted its retries and became a dead letter (each attempt is logged already). */
+  onDeadLetter?(error: unknown, job: Omit<JobContext, 'log'>): void;
 }
+
+/** The key under which a job's data carries the id of the request that queued it. */
+export const requestIdKey = 'requestId';
 
 export interface FailedJob {
   id: string;
@@ -52,7 +77,7 @@ export interface QueueStats {
   failed: number;
 }
 
-export type JobHandler<T> = (data: T, job: { id: string; attempt: number }) => Promise<void>;
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
 
 /**
  * pg-boss writes `$1`-style SQL; inside a Drizzle transaction the only safe connection is the
@@ -131,14 +156,35 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
         else await boss.createQueue(name, { name, ...settings });
       }
       for (const [name, handler] of handlers) {
+        const retryLimit = policies.get(name)?.retryLimit ?? 0;
         let workerId: string | undefined;
         workerId = await boss.work<Record<string, unknown>>(
           name,
           { pollingIntervalSeconds: options.pollIntervalSeconds, batchSize: 1, includeMetadata: true },
           async ([job]) => {
             if (!job) return;
+            const requestId = job.data?.[requestIdKey];
+            const context = {
+              id: job.id,
+              queue: name,
+              attempt: job.retryCount + 1,
+              requestId: typeof requestId === 'string' ? requestId : undefined,
+            };
+            // `reqId` as Fastify names it on request lines: one search finds the request and its jobs.
+            const log = options.log.child({
+              queue: name,
+              jobId: job.id,
+              attempt: context.attempt,
+              ...(context.requestId ? { reqId: context.requestId } : {}),
+            });
             try {
-              await handler(job.data as never, { id: job.id, attempt: job.retryCount + 1 });
+              await handler(job.data as never, { ...context, log });
+            } catch (error) {
+              if (job.retryCount >= retryLimit) {
+                log.error({ err: error }, 'job failed: retries exhausted, kept as a dead letter');
+                options.onDeadLetter?.(error, context);
+              } else log.warn({ err: error }, 'job attempt failed; it will be retried');
+              throw error;
             } finally {
               // A job was there, so more may be: fetch again at once instead of after the polling
               // interval. A backlog drains at the speed of the work, not one job per interval.
@@ -159,14 +205,22 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
 
     /**
      * Adds a job inside the caller's transaction: it exists if and only if the transaction commits.
-     * Only the transaction's executor is used, never the outer database.
+     * Only the transaction's executor is used, never the outer database. `origin.requestId` (the
+     * request that caused the job) travels in the job's data: the job's log lines and error
+     * reports carry it.
      */
-    async enqueue(tx: Executor, name: string, data: object): Promise<string> {
+    async enqueue(
+      tx: Executor,
+      name: string,
+      data: object,
+      origin: { requestId?: string | undefined } = {},
+    ): Promise<string> {
       const policy = policies.get(name);
       if (!policy) throw new Error(`Unknown job queue: ${name}`);
+      const payload = origin.requestId ? { ...data, [requestIdKey]: origin.requestId } : data;
       // The policy travels with each job: the queue's stored defaults are whatever instance
       // started last, and a job should retry as the configuration that created it says.
-      const id = await boss.send(name, data, { db: executorAsBossDb(tx), ...bossSettings(policy) });
+      const id = await boss.send(name, payload, { db: executorAsBossDb(tx), ...bossSettings(policy) });
       if (!id) throw new Error(`The job was not queued on ${name}.`);
       return id;
     },

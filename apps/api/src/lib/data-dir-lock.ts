@@ -23,10 +23,11 @@ interface LockStatus {
   role: LockRole;
 }
 
-export type ControlHandler = () => Promise<unknown>;
+/** Answers one request on the socket; `input` is its JSON body (undefined when it has none). */
+export type ControlHandler = (input: unknown) => Promise<unknown>;
 
 export interface DataDirLock {
-  /** Serves `POST /<name>` on the socket with `handler` (e.g. `backup`). */
+  /** Serves `POST /<name>` on the socket with `handler` (e.g. `backup`, `export-site`). */
   handle(name: string, handler: ControlHandler): void;
   release(): Promise<void>;
 }
@@ -44,13 +45,15 @@ interface ControlAnswer {
   body: unknown;
 }
 
-/** Sends a request to the lock holder of `dataDir`; undefined when nobody holds it. */
+/** Sends a request (with `input` as its JSON body) to the lock holder of `dataDir`; undefined when nobody holds it. */
 export function askLockHolder(
   dataDir: string,
   method: 'GET' | 'POST',
   route: string,
   timeoutMs = 5000,
+  input?: unknown,
 ): Promise<ControlAnswer | undefined> {
+  const body = input === undefined ? '' : JSON.stringify(input);
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -60,7 +63,10 @@ export function askLockHolder(
         method,
         path: route,
         timeout: timeoutMs,
-        headers: { 'content-length': 0 },
+        headers: {
+          'content-length': Buffer.byteLength(body),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
       },
       (response) => {
         let text = '';
@@ -80,7 +86,7 @@ export function askLockHolder(
       if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(undefined);
       else reject(error);
     });
-    request.end();
+    request.end(body);
   });
 }
 
@@ -104,15 +110,26 @@ export async function lockDataDir(dataDir: string, role: LockRole): Promise<Data
   mkdirSync(path.dirname(socketPath), { recursive: true });
 
   const handlers = new Map<string, ControlHandler>();
-  const server = http.createServer((request, response) => {
-    request.resume();
+  const server = http.createServer(async (request, response) => {
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
+    // Requests are small JSON documents (a file path and options), from the same user.
+    let text = '';
+    for await (const chunk of request) {
+      text += chunk;
+      if (text.length > 64 * 1024) return reply(413, { message: 'Request too large.' });
+    }
     if (request.method === 'GET' && request.url === '/status') return reply(200, { pid: process.pid, role });
     const handler = request.method === 'POST' ? handlers.get((request.url ?? '').slice(1)) : undefined;
     if (!handler) return reply(404, { message: `Nothing answers ${request.method} ${request.url} here.` });
-    handler().then(
+    let input: unknown;
+    try {
+      input = text ? JSON.parse(text) : undefined;
+    } catch {
+      return reply(400, { message: 'The request body is not JSON.' });
+    }
+    handler(input).then(
       (result) => reply(200, result),
       (error: unknown) =>
         reply(error instanceof AppError ? error.status : 500, {

@@ -1,11 +1,13 @@
 export interface ErrorContext {
-  requestId?: string;
+  requestId?: string | undefined;
   method?: string;
   /** The route pattern (`/api/v1/sites/:siteId`), never the raw URL. */
   route?: string;
   userId?: string;
-  /** What was running outside a request: `backup`, a job name… */
+  /** What was running outside a request: `backup`, `job:mail`… */
   task?: string;
+  /** The background job that failed (with `requestId`: the request that queued it). */
+  jobId?: string | undefined;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function createErrorReporter(
           route: tags.route,
           method: tags.method,
           task: tags.task,
+          job_id: tags.jobId,
         },
         ...(userId ? { user: { id: userId } } : {}),
       });

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/client';
-import type { JobQueue, QueuePolicy } from '../jobs/queue';
+import type { JobContext, JobQueue, QueuePolicy } from '../jobs/queue';
 import type { Mailer, OutgoingMail } from './mailer';
 
 /** The queue every email goes through. */
@@ -21,17 +21,23 @@ export type MailComposer = (job: MailJob) => Promise<OutgoingMail | null>;
 export interface MailOutbox {
   /** Registers how to compose one kind of mail (each module registers its own). */
   register(kind: string, composer: MailComposer): void;
-  /** Queues a mail inside the caller's transaction: it is sent if and only if the data commits. */
-  enqueue(tx: Executor, job: MailJob): Promise<string>;
+  /**
+   * Queues a mail inside the caller's transaction: it is sent if and only if the data commits.
+   * `origin.requestId` names the request that caused it, for the job's logs and error reports.
+   */
+  enqueue(tx: Executor, job: MailJob, origin?: { requestId?: string | undefined }): Promise<string>;
 }
 
 export interface MailOutboxDeps {
   queue: Pick<JobQueue, 'define' | 'enqueue'>;
   mailer: Pick<Mailer, 'send'>;
   policy: QueuePolicy;
-  onSent(kind: string, to: string, jobId: string): void;
-  /** An attempt failed; the queue retries it later (or keeps it as a dead letter after the last). */
-  onFailed(kind: string, jobId: string, attempt: number, error: unknown): void;
+  onSent(kind: string, job: JobContext): void;
+  /**
+   * An attempt failed (the queue logs it, retries it later, or keeps it as a dead letter after the
+   * last): for counting.
+   */
+  onFailed(kind: string, job: JobContext, error: unknown): void;
 }
 
 /**
@@ -49,9 +55,9 @@ export function createMailOutbox(deps: MailOutboxDeps): MailOutbox {
       const mail = await composer(job);
       if (!mail) return;
       await deps.mailer.send(mail);
-      deps.onSent(job.kind, mail.to, meta.id);
+      deps.onSent(job.kind, meta);
     } catch (error) {
-      deps.onFailed(job.kind, meta.id, meta.attempt, error);
+      deps.onFailed(job.kind, meta, error);
       throw error;
     }
   });
@@ -61,6 +67,6 @@ export function createMailOutbox(deps: MailOutboxDeps): MailOutbox {
       if (composers.has(kind)) throw new Error(`Mail composer "${kind}" is registered twice.`);
       composers.set(kind, composer);
     },
-    enqueue: (tx, job) => deps.queue.enqueue(tx, mailQueue, job),
+    enqueue: (tx, job, origin) => deps.queue.enqueue(tx, mailQueue, job, origin),
   };
 }

@@ -10,6 +10,7 @@ import type { ThrottleStore } from '../lib/throttle';
 import type { AccessTokenSigner } from '../lib/tokens';
 import type { MailOutbox } from '../mail/outbox';
 import type { PublicContext } from './public';
+import type { SiteTransferService } from './transfer/transfer.service';
 
 /** What `buildApp` hands to every module. Modules build their own repositories and services from it. */
 export interface ModuleDeps {
@@ -31,4 +32,6 @@ export interface ModuleDeps {
   jobs: JobQueue;
   /** Queues emails inside a transaction; modules register how to compose their kinds of mail. */
   mail: MailOutbox;
+  /** Site export/import (also reached through the data-directory socket by the CLI). */
+  siteTransfer: SiteTransferService;
 }

@@ -13,6 +13,7 @@ import { registerSitesModule } from './sites';
 import { registerStatsModule } from './stats';
 import { registerSystemModule } from './system';
 import { registerTokensModule } from './tokens';
+import { registerTransferModule } from './transfer';
 import { registerUsersModule } from './users';
 
 /** Every API module, registered under /api/v1 in this order. */
@@ -20,6 +21,7 @@ export function registerModules(app: FastifyInstance, deps: ModuleDeps) {
   registerAuthModule(app, deps);
   registerUsersModule(app, deps);
   registerSitesModule(app, deps);
+  registerTransferModule(app, deps);
   registerSystemModule(app, deps);
   registerJobsModule(app, deps);
   registerMediaModule(app, deps);

@@ -143,6 +143,32 @@ const rows: Row[] = [
   },
 
   {
+    method: 'GET',
+    path: '/sites/{siteId}/export',
+    // Site A's media row has no file behind it (a factory's): export without it.
+    request: (c) => ({ url: `/api/v1/sites/${c.siteA.id}/export?allowMissingFiles=true` }),
+    expected: statuses(401, 403, 403, 200, tokens(403, 403)),
+  },
+  {
+    method: 'POST',
+    path: '/sites/import',
+    request: async (c) => {
+      const exported = await t.app.inject({
+        url: `/api/v1/sites/${c.siteA.id}/export?allowMissingFiles=true`,
+        headers: owner.headers,
+      });
+      const body = multipart([{ name: 'file', data: exported.rawPayload, filename: 'site.tar.gz' }]);
+      const slug = `import-${uniqueSuffix()}`;
+      return {
+        url: `/api/v1/sites/import?slug=${slug}&domain=${slug}.example.ch`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+    expected: statuses(401, 403, 403, 201),
+  },
+
+  {
     method: 'POST',
     path: '/auth/password/forgot',
     request: () => ({

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/client';
+import type { InProcessMark } from '../lib/in-process';
 import { createSitesRepository } from '../modules/sites/sites.repository';
 
 /** Paths the public sites never answer: the API, the admin panel, uploaded files, health. */
@@ -22,6 +23,8 @@ export interface PublicSitesOptions {
   database: DatabaseHandle;
   /** Directory of the site renderer's client build (default: the @swigs/site package's dist). */
   assetsDir?: string | undefined;
+  /** Marks the renderer's in-process API reads (not counted by the global rate limit). */
+  inProcess?: InProcessMark | undefined;
 }
 
 /**
@@ -71,9 +74,12 @@ function isReserved(path: string): boolean {
 /**
  * A `fetch` that answers from this very process through `app.inject`: the renderer reads the
  * public API through the SDK like any external front end, without a network hop. The visitor's
- * address goes along, so the API's per-IP limits count visitors, not the renderer.
+ * address goes along, so per-address limits (the contact form's) count visitors, not the
+ * renderer; with `mark`, the requests are known as in-process ones, which the global limit does
+ * not count again (the visitor's page request was). The page's request id goes along too: a
+ * contact message posted through a page is logged, and its mails are sent, under that id.
  */
-export function injectFetch(app: FastifyInstance, visitor: Visitor): typeof fetch {
+export function injectFetch(app: FastifyInstance, visitor: Visitor, mark?: InProcessMark): typeof fetch {
   return async (input, init) => {
     const url = new URL(
       typeof input === 'string' || input instanceof URL ? input : input.url,
@@ -83,6 +89,8 @@ export function injectFetch(app: FastifyInstance, visitor: Visitor): typeof fetc
     new Headers(init?.headers).forEach((value, key) => {
       headers[key] = value;
     });
+    if (visitor.requestId) headers['x-request-id'] = visitor.requestId;
+    if (mark) Object.assign(headers, mark.headers);
     const response = await app.inject({
       method: (init?.method ?? 'GET') as 'GET',
       url: `${url.pathname}${url.search}`,
@@ -115,7 +123,8 @@ export async function publicSites(app: FastifyInstance, options: PublicSitesOpti
   try {
     const assets = loadAssets(options.assetsDir);
     renderer = createSiteRenderer({
-      api: (visitor): SiteApi => createPublicClient({ baseUrl: '', fetch: injectFetch(app, visitor) }),
+      api: (visitor): SiteApi =>
+        createPublicClient({ baseUrl: '', fetch: injectFetch(app, visitor, options.inProcess) }),
       assets,
       isInstallationHost: (host) => {
         const name = host.replace(/^\[|\]$/g, '');
@@ -151,6 +160,7 @@ export async function publicSites(app: FastifyInstance, options: PublicSitesOpti
       host: request.host,
       url: request.url,
       ip: request.ip,
+      requestId: request.id,
       acceptEncoding: request.headers['accept-encoding'],
       acceptLanguage: request.headers['accept-language'],
       ifNoneMatch: request.headers['if-none-match'],

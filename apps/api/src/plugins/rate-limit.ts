@@ -28,6 +28,11 @@ export interface RateLimitPluginOptions {
   strict: RateLimitTier;
   /** Client addresses never limited. */
   allow: string[];
+  /**
+   * Requests the global limit does not count: the renderer's in-process reads of the public API
+   * (the page request that caused them was counted). Tiers still count them, per visitor address.
+   */
+  isExemptFromGlobal?(request: FastifyRequest): boolean;
   /** Count the global limit in Redis too (tiers always are); see lib/rate-limit-store.ts. */
   shareGlobal: boolean;
   redis?: Redis | undefined;
@@ -61,8 +66,17 @@ function tierRouteConfig(tier: RateLimitTier) {
   return { max: tier.max, timeWindow: tier.windowSeconds * 1000 };
 }
 
+/** Whether a request is in the list of addresses never limited. */
+type AllowList = (request: FastifyRequest) => boolean;
+
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOptions) {
   const tiers: Record<RateLimitTierName, RateLimitTier> = { login: options.login, strict: options.strict };
+  const allow = new Set(options.allow);
+  const allowed: AllowList = (request) => allow.has(request.ip);
+  const isExempt = options.isExemptFromGlobal;
+  const allowedGlobally: AllowList = isExempt
+    ? (request) => allow.has(request.ip) || isExempt(request)
+    : allowed;
 
   // Runs before @fastify/rate-limit's own onRoute hook (registered below): turns a tier name
   // into the route-level options that plugin understands.
@@ -72,7 +86,8 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
     const tier = tiers[name];
     if (!tier) throw new Error(`Route ${route.url}: unknown rateLimitTier "${name}".`);
     if (tier.max === 0) return;
-    route.config = { ...route.config, rateLimit: tierRouteConfig(tier) };
+    // A tier's own allow list: in-process requests carry the visitor's address and count as them.
+    route.config = { ...route.config, rateLimit: { ...tierRouteConfig(tier), allowList: allowed } };
   });
 
   let lastWarning = 0;
@@ -96,14 +111,13 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
     }
   }
 
-  const allow = new Set(options.allow);
   await app.register(rateLimit, {
     // With the global limit off, only routes of a tier are limited.
     global: options.global.max > 0,
     ...tierRouteConfig(options.global),
     store: SharedStore,
     keyGenerator: rateLimitKey,
-    allowList: (request) => allow.has(request.ip),
+    allowList: allowedGlobally,
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', 'Too many requests; slow down and try again later.', {

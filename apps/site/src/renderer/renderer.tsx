@@ -30,6 +30,8 @@ import { VersionBatcher } from './version-batcher';
 export interface Visitor {
   /** The visitor's address, forwarded to the API (rate limits count per visitor, not per renderer). */
   ip: string;
+  /** The id of the visitor's page request, forwarded so the API's logs and jobs carry it. */
+  requestId?: string | undefined;
 }
 
 /** What the renderer reads through: the SDK's public client (read API and contact form). */
@@ -42,6 +44,8 @@ export interface SiteRequest {
   /** Path and query, as received. */
   url: string;
   ip: string;
+  /** The id the front server gave this request (its `X-Request-Id`), passed on to the API. */
+  requestId?: string | undefined;
   acceptEncoding?: string | undefined;
   acceptLanguage?: string | undefined;
   ifNoneMatch?: string | undefined;
@@ -255,7 +259,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
       if (hit && isCurrent(hit)) return respond(request, hit, cacheControl, previewHeaders);
     }
     // Only a miss reads anything but the version: the visitor's client is made here.
-    const api = options.api({ ip: request.ip });
+    const api = options.api({ ip: request.ip, requestId: request.requestId });
 
     try {
       const data = await siteData.get(siteId, version, () => loadSiteData(api, address.key));

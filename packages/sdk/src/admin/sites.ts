@@ -2,12 +2,19 @@ import {
   type CreateSiteBody,
   dataOf,
   listOf,
+  type SiteExportQuery,
+  type SiteImportQuery,
   type SiteListQuery,
   site,
+  siteImportReport,
   type UpdateSiteBody,
 } from '@swigs/schema';
+import { z } from 'zod';
 import type { Query, Requester } from '../http';
 import { ifMatch, v1 } from './shared';
+
+// Built once: a schema built per call would be compiled by zod on every call.
+const archiveBlob = z.instanceof(Blob);
 
 export function createSitesApi(request: Requester) {
   return {
@@ -26,5 +33,29 @@ export function createSitesApi(request: Requester) {
         })
       ).data,
     delete: (siteId: string) => request('DELETE', `${v1}/sites/${siteId}`),
+    /** The site as a `swigs-site` archive (admins): settings, courses, contents, SEO, media, messages. */
+    exportArchive: (siteId: string, query: SiteExportQuery = {}) =>
+      request('GET', `${v1}/sites/${siteId}/export`, {
+        query: query as Query,
+        schema: archiveBlob,
+        responseType: 'blob',
+      }),
+    /** Creates a site from an archive (admins); `slug`/`domain` when the archive's are taken here. */
+    importArchive: async (
+      archive: Blob,
+      query: SiteImportQuery = {},
+      options: { signal?: AbortSignal } = {},
+    ) => {
+      const form = new FormData();
+      form.append('file', archive, archive instanceof File ? archive.name : 'site.swigs-site.tar.gz');
+      return (
+        await request('POST', `${v1}/sites/import`, {
+          body: form,
+          query: query as Query,
+          schema: dataOf(siteImportReport),
+          signal: options.signal,
+        })
+      ).data;
+    },
   };
 }

@@ -32,6 +32,7 @@ export function registerPasswordResetRoutes(app: FastifyInstance, service: Passw
       await service.requestReset(request.body.email, {
         ip: request.ip,
         locale: localeFromAcceptLanguage(request.headers['accept-language']),
+        requestId: request.id,
       });
       return reply.code(202).send({ data: { ok: true as const } });
     },

@@ -51,7 +51,10 @@ export function createPasswordResetService(deps: PasswordResetServiceDeps) {
      * looks the user up, creates the token and sends the mail — so neither the answer nor its
      * timing tells who has an account, and the token never sits in the job table.
      */
-    async requestReset(email: string, client: { ip: string; locale: MailLocale }): Promise<void> {
+    async requestReset(
+      email: string,
+      client: { ip: string; locale: MailLocale; requestId?: string | undefined },
+    ): Promise<void> {
       const [byEmail, byIp] = await Promise.all([
         throttle.hit(`password-reset:email:${email}`, limits.windowSeconds),
         throttle.hit(`password-reset:ip:${client.ip}`, limits.windowSeconds),
@@ -68,7 +71,7 @@ export function createPasswordResetService(deps: PasswordResetServiceDeps) {
         });
       }
       const job: PasswordResetJob = { kind: passwordResetMailKind, email, locale: client.locale };
-      await deps.transact((tx) => deps.mail.enqueue(tx, job));
+      await deps.transact((tx) => deps.mail.enqueue(tx, job, { requestId: client.requestId }));
     },
 
     /** Mail composer: creates the token and the mail, or nothing for an unknown or disabled account. */

@@ -95,7 +95,7 @@ export function createContactFormService(deps: ContactFormServiceDeps) {
     async submit(
       siteKey: string,
       body: z.output<typeof contactFormBody>,
-      client: { ip: string },
+      client: { ip: string; requestId?: string | undefined },
     ): Promise<void> {
       const siteId = await siteIdOf(siteKey);
       const hits = await deps.throttle.hit(`contact:${siteId}:${client.ip}`, limits.windowSeconds);
@@ -108,6 +108,8 @@ export function createContactFormService(deps: ContactFormServiceDeps) {
       if (!site) throw notFound('SITE_NOT_FOUND', 'This site');
       const signals = spamSignalsOf(body, deps.tokens.check(body.formToken, siteId, limits));
       const spam = signals.length > 0;
+      // The request that sent the message: its id follows the notification jobs into their logs.
+      const origin = { requestId: client.requestId };
       await deps.transact(async (tx) => {
         const contactId = await contacts.insert(tx, {
           siteId,
@@ -125,10 +127,10 @@ export function createContactFormService(deps: ContactFormServiceDeps) {
             ? site.notificationEmails
             : await deps.users.findActiveAdminEmails(tx);
         for (const to of new Set(recipients)) {
-          await deps.mail.enqueue(tx, { kind: contactNotificationKind, siteId, contactId, to });
+          await deps.mail.enqueue(tx, { kind: contactNotificationKind, siteId, contactId, to }, origin);
         }
         if (site.contactAcknowledgement) {
-          await deps.mail.enqueue(tx, { kind: contactAcknowledgementKind, siteId, contactId });
+          await deps.mail.enqueue(tx, { kind: contactAcknowledgementKind, siteId, contactId }, origin);
         }
       });
     },

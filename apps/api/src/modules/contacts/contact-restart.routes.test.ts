@@ -123,7 +123,9 @@ describe('a server killed between storing a message and sending its email', () =
       formToken: form.token,
     });
     // The first attempt failed (the mail server is down); the job waits for its retry. Kill now.
-    await first.waitForLog((line) => line.msg === 'mail attempt failed; it will be retried');
+    await first.waitForLog(
+      (line) => line.msg === 'job attempt failed; it will be retried' && line.queue === 'mail',
+    );
     // With PostgreSQL another instance could be running an active job, so an orphaned one waits
     // for its expiry: kill only once the failed attempt is recorded. (PGlite has a single process:
     // the restarted server re-runs jobs left active, so killing at any moment is the test there.)

@@ -55,7 +55,10 @@ export function registerContactPublicRoutes(app: FastifyInstance, service: Conta
         },
       },
       async (request, reply) => {
-        await service.submit(request.params.site, request.body, { ip: request.ip });
+        await service.submit(request.params.site, request.body, {
+          ip: request.ip,
+          requestId: request.id,
+        });
         return reply
           .code(201)
           .header('cache-control', 'no-store')

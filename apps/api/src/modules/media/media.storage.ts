@@ -76,7 +76,7 @@ export function createMediaStorage(uploadsDir: string) {
       await rm(siteDir(siteId), { recursive: true, force: true });
     },
 
-    /** Temporary files older than `maxAgeMs` are leftovers of a crashed process: delete them. */
+    /** Temporary files (and staging folders) older than `maxAgeMs` are leftovers of a crashed process: delete them. */
     async sweepTemp(maxAgeMs: number): Promise<number> {
       let names: string[];
       try {
@@ -89,7 +89,8 @@ export function createMediaStorage(uploadsDir: string) {
         const file = path.join(tempDir, name);
         const info = await stat(file).catch(() => undefined);
         if (info && Date.now() - info.mtimeMs > maxAgeMs) {
-          await removeQuietly(file);
+          // Folders too: a site import or export staged here by a process that crashed.
+          await rm(file, { recursive: true, force: true }).catch(() => {});
           removed += 1;
         }
       }

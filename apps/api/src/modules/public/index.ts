@@ -2,13 +2,19 @@ import type { FastifyBaseLogger, FastifyInstance, onRequestHookHandler } from 'f
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config';
 import type { DatabaseHandle } from '../../db/client';
+import type { Metrics } from '../../lib/metrics';
 import type { ModuleDeps } from '../deps';
 import { createSeoRepository } from '../seo/seo.repository';
 import { createSitesRepository } from '../sites/sites.repository';
 import { createPublicRepository } from './public.repository';
 import { registerPublicRoutes } from './public.routes';
 import { createPublicService, type PublicService } from './public.service';
-import { createMemoryPublicCache, createNoPublicCache, type PublicCache } from './public-cache';
+import {
+  createMemoryPublicCache,
+  createNoPublicCache,
+  type PublicCache,
+  type PublicCacheStats,
+} from './public-cache';
 import { createRedisPublicCache } from './public-cache.redis';
 import { createPublicCorsHook } from './public-cors';
 import { createSeoFiles } from './seo-files';
@@ -27,26 +33,91 @@ export interface PublicContext {
   close(): void;
 }
 
+/**
+ * The cache's metrics: hits and misses by store (the ratio is what to watch), invalidations, Redis
+ * failures, and what the store holds. Label children are resolved once here, so the request path
+ * pays one increment per answer.
+ */
+function cacheMetrics(metrics: Metrics, store: 'memory' | 'redis') {
+  const hits = metrics
+    .counter({
+      name: 'public_cache_hits_total',
+      help: 'Public API answers served from the cache',
+      labelNames: ['store'],
+    })
+    .labels(store);
+  const misses = metrics
+    .counter({
+      name: 'public_cache_misses_total',
+      help: 'Public API answers produced from the database (not cached, expired or cache unreachable)',
+      labelNames: ['store'],
+    })
+    .labels(store);
+  const stats: PublicCacheStats = { hit: () => hits.inc(), miss: () => misses.inc() };
+  return {
+    stats,
+    invalidations: metrics
+      .counter({
+        name: 'public_cache_invalidations_total',
+        help: 'Site keys (slug or host name) whose cached answers were dropped after an edit',
+        labelNames: ['store'],
+      })
+      .labels(store),
+    errors: metrics.counter({
+      name: 'public_cache_errors_total',
+      help: 'Redis operations of the public cache that failed (reads then go to the database)',
+      labelNames: ['during'],
+    }),
+  };
+}
+
 export function createPublicContext(
   config: Config,
   database: DatabaseHandle,
   redis: Redis | undefined,
   log: FastifyBaseLogger,
+  metrics?: Metrics,
 ): PublicContext {
   const { cacheTtlSeconds, cacheMaxBytes } = config.publicApi;
   let close = () => {};
   let cache: PublicCache;
   if (cacheTtlSeconds === 0) cache = createNoPublicCache();
   else if (redis) {
+    const measured = metrics ? cacheMetrics(metrics, 'redis') : undefined;
     const redisCache = createRedisPublicCache(redis, {
       prefix: config.redis.keyPrefix,
       ttlSeconds: cacheTtlSeconds,
-      onError: (error, during) =>
-        log.warn({ err: error, during }, 'redis unavailable: public reads from the database'),
+      stats: measured?.stats,
+      onError: (error, during) => {
+        measured?.errors.inc({ during });
+        log.warn({ err: error, during }, 'redis unavailable: public reads from the database');
+      },
     });
-    cache = redisCache;
+    metrics?.gauge({
+      name: 'public_cache_pending_invalidations',
+      help: 'Site keys whose invalidation has not reached Redis yet (retried until it does)',
+      collect() {
+        this.set(redisCache.pendingInvalidations().length);
+      },
+    });
+    cache = countInvalidations(redisCache, measured?.invalidations);
     close = redisCache.close;
-  } else cache = createMemoryPublicCache({ ttlSeconds: cacheTtlSeconds, maxBytes: cacheMaxBytes });
+  } else {
+    const measured = metrics ? cacheMetrics(metrics, 'memory') : undefined;
+    const memoryCache = createMemoryPublicCache({
+      ttlSeconds: cacheTtlSeconds,
+      maxBytes: cacheMaxBytes,
+      stats: measured?.stats,
+    });
+    metrics?.gauge({
+      name: 'public_cache_bytes',
+      help: 'Bytes of answers held by the in-process public cache (bounded by PUBLIC_CACHE_MAX_BYTES)',
+      collect() {
+        this.set(memoryCache.size());
+      },
+    });
+    cache = countInvalidations(memoryCache, measured?.invalidations);
+  }
 
   const seo = createSeoRepository(database.db);
   const repository = createPublicRepository(database.db);
@@ -77,6 +148,22 @@ export function createPublicContext(
         .then((ids) => seoFiles.regenerateMissing(ids))
         .catch((error) => log.warn({ err: error }, 'seo.json files could not be written')),
     close,
+  };
+}
+
+/** Counts the site keys each invalidation drops (edits are rare: a wrapper costs nothing that matters). */
+function countInvalidations(
+  cache: PublicCache,
+  counter: { inc(by?: number): void } | undefined,
+): PublicCache {
+  if (!counter) return cache;
+  return {
+    kind: cache.kind,
+    load: cache.load,
+    async invalidate(siteKeys) {
+      counter.inc(siteKeys.length);
+      await cache.invalidate(siteKeys);
+    },
   };
 }
 

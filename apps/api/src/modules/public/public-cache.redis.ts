@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { CachedAnswer, PublicCache } from './public-cache';
+import type { CachedAnswer, PublicCache, PublicCacheStats } from './public-cache';
 
 /**
  * Stores `value` under `field` of the namespace hash only if the namespace's generation is still
@@ -52,6 +52,7 @@ export interface RedisPublicCacheOptions {
   now?: () => number;
   /** First retry delay of a failed invalidation, doubling up to 5 s. */
   retryDelayMs?: number;
+  stats?: PublicCacheStats;
 }
 
 /**
@@ -72,6 +73,7 @@ export function createRedisPublicCache(
   close(): void;
 } {
   const now = options.now ?? Date.now;
+  const stats = options.stats ?? { hit() {}, miss() {} };
   const generationKey = (siteKey: string) => `${options.prefix}pub:v:${siteKey}`;
   const hashKey = (siteKey: string) => `${options.prefix}pub:h:${siteKey}`;
   const pending = new Set<string>();
@@ -104,17 +106,25 @@ export function createRedisPublicCache(
   return {
     kind: 'redis',
     async load(siteKey, resource, produce) {
-      if (pending.has(siteKey)) return produce();
+      if (pending.has(siteKey)) {
+        stats.miss();
+        return produce();
+      }
       let ticket: string | null;
       try {
         const raw = await redis.hgetBuffer(hashKey(siteKey), resource);
         const hit = raw ? decode(raw, now()) : undefined;
-        if (hit) return hit;
+        if (hit) {
+          stats.hit();
+          return hit;
+        }
         ticket = await redis.get(generationKey(siteKey));
       } catch (error) {
         options.onError(error, 'read');
+        stats.miss();
         return produce();
       }
+      stats.miss();
       const answer = await produce();
       if (!answer) return answer;
       try {

@@ -32,6 +32,19 @@ export interface PublicCache {
   readonly kind: 'memory' | 'redis' | 'off';
 }
 
+/**
+ * What a cache reports about itself, for /metrics: called on the request path, so each is a
+ * counter increment and nothing more (no label lookup, no allocation).
+ */
+export interface PublicCacheStats {
+  /** An answer served from the cache. */
+  hit(): void;
+  /** An answer produced from the database (not cached, expired, or the cache unreachable). */
+  miss(): void;
+}
+
+const noStats: PublicCacheStats = { hit() {}, miss() {} };
+
 /** A strong ETag of exact bytes. */
 export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -65,8 +78,13 @@ export function createMemoryPublicCache(options: {
   ttlSeconds: number;
   maxBytes: number;
   now?: () => number;
-}): PublicCache {
+  stats?: PublicCacheStats;
+}): PublicCache & {
+  /** Bytes of answers held now. */
+  size(): number;
+} {
   const now = options.now ?? Date.now;
+  const stats = options.stats ?? noStats;
   // Insertion order is recency order: a hit moves its namespace to the end.
   const namespaces = new Map<string, Namespace>();
   // Survive eviction so that a ticket taken before an eviction is still checked correctly.
@@ -97,12 +115,14 @@ export function createMemoryPublicCache(options: {
         if (entry.expiresAt > now()) {
           namespaces.delete(siteKey);
           namespaces.set(siteKey, namespace);
+          stats.hit();
           return entry.answer;
         }
         namespace.entries.delete(resource);
         namespace.bytes -= entry.answer.body.length;
         totalBytes -= entry.answer.body.length;
       }
+      stats.miss();
       const ticket = generations.get(siteKey) ?? 0;
       const answer = await produce();
       if (!answer || (generations.get(siteKey) ?? 0) !== ticket) return answer;
@@ -125,5 +145,6 @@ export function createMemoryPublicCache(options: {
         drop(siteKey);
       }
     },
+    size: () => totalBytes,
   };
 }
