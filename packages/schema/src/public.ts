@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, timestamp } from './common';
 import { contentType } from './contents';
-import { courseStatus, isoDate } from './courses';
+import { course } from './courses';
 import { mediaRef } from './media';
 import { twitterCard } from './seo';
 import { siteContact, siteSocial, siteTheme } from './sites';
@@ -36,25 +36,25 @@ export const publicSite = z.object({
 });
 export type PublicSite = z.infer<typeof publicSite>;
 
-export const publicCourse = z.object({
-  id,
-  slug: z.string(),
-  title: z.string(),
-  number: z.string(),
-  /** Sanitised HTML. */
-  description: z.string(),
-  startDate: isoDate.nullable(),
-  endDate: isoDate.nullable(),
-  registrationDeadline: isoDate.nullable(),
-  price: z.number().nullable(),
-  currency: z.string(),
-  places: z.number().int().nullable(),
-  location: z.string(),
-  externalUrl: z.string(),
-  status: courseStatus,
-  position: z.number().int(),
-  image: mediaRef.nullable(),
-  updatedAt: timestamp,
+/** A course as visitors see it: the back office's course without its internal fields. */
+export const publicCourse = course.pick({
+  id: true,
+  slug: true,
+  title: true,
+  number: true,
+  description: true,
+  startDate: true,
+  endDate: true,
+  registrationDeadline: true,
+  price: true,
+  currency: true,
+  places: true,
+  location: true,
+  externalUrl: true,
+  status: true,
+  position: true,
+  image: true,
+  updatedAt: true,
 });
 export type PublicCourse = z.infer<typeof publicCourse>;
 

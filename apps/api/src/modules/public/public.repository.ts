@@ -72,6 +72,32 @@ export interface SiteScoped<T> {
   value: T;
 }
 
+type SiteRow = { publicSiteId: string; publicContentVersion: number; id: string | null };
+
+/** The site's records from left-joined rows (one row with a null record when the site has none). */
+function scopedList<R extends SiteRow, T>(rows: R[], map: (row: R) => T): SiteScoped<T[]> | undefined {
+  const [first] = rows;
+  if (!first) return undefined;
+  return {
+    siteId: first.publicSiteId,
+    contentVersion: first.publicContentVersion,
+    value: rows.filter(present).map(map),
+  };
+}
+
+/** The one record of a left-joined row, undefined inside when the site exists but the record not. */
+function scopedOne<R extends SiteRow, T>(
+  row: R | undefined,
+  map: (row: R) => T,
+): SiteScoped<T | undefined> | undefined {
+  if (!row) return undefined;
+  return {
+    siteId: row.publicSiteId,
+    contentVersion: row.publicContentVersion,
+    value: present(row) ? map(row) : undefined,
+  };
+}
+
 /**
  * The statement behind the public course list, unprepared: the benchmark runs the very same SQL
  * in a bare Fastify handler to measure what our framework costs on top of it.
@@ -154,14 +180,9 @@ export function createPublicRepository(db: Database) {
 
     /** Visible courses in display order; undefined when no site has this name. */
     async findCourses(siteKey: string): Promise<SiteScoped<PublicCourse[]> | undefined> {
-      const rows = await courseList.execute({ key: siteKey });
-      const [first] = rows;
-      if (!first) return undefined;
-      return {
-        siteId: first.publicSiteId,
-        contentVersion: first.publicContentVersion,
-        value: rows.filter(present).map((row) => toPublicCourse(row as CourseRow)),
-      };
+      return scopedList(await courseList.execute({ key: siteKey }), (row) =>
+        toPublicCourse(row as CourseRow),
+      );
     },
 
     async findCourse(
@@ -169,24 +190,14 @@ export function createPublicRepository(db: Database) {
       slug: string,
     ): Promise<SiteScoped<PublicCourse | undefined> | undefined> {
       const [row] = await courseBySlug.execute({ key: siteKey, slug });
-      if (!row) return undefined;
-      return {
-        siteId: row.publicSiteId,
-        contentVersion: row.publicContentVersion,
-        value: present(row) ? toPublicCourse(row as CourseRow) : undefined,
-      };
+      return scopedOne(row, (found) => toPublicCourse(found as CourseRow));
     },
 
     /** Blocks whose key starts with `prefix` ('' for all), by key. */
     async findContents(siteKey: string, pattern: string): Promise<SiteScoped<PublicContent[]> | undefined> {
-      const rows = await contentList.execute({ key: siteKey, pattern });
-      const [first] = rows;
-      if (!first) return undefined;
-      return {
-        siteId: first.publicSiteId,
-        contentVersion: first.publicContentVersion,
-        value: rows.filter(present).map((row) => toPublicContent(row as ContentRow)),
-      };
+      return scopedList(await contentList.execute({ key: siteKey, pattern }), (row) =>
+        toPublicContent(row as ContentRow),
+      );
     },
 
     async findContent(
@@ -194,12 +205,7 @@ export function createPublicRepository(db: Database) {
       contentKey: string,
     ): Promise<SiteScoped<PublicContent | undefined> | undefined> {
       const [row] = await contentByKey.execute({ key: siteKey, contentKey });
-      if (!row) return undefined;
-      return {
-        siteId: row.publicSiteId,
-        contentVersion: row.publicContentVersion,
-        value: present(row) ? toPublicContent(row as ContentRow) : undefined,
-      };
+      return scopedOne(row, (found) => toPublicContent(found as ContentRow));
     },
 
     async findVersion(siteKey: string): Promise<{ siteId: string; contentVersion: number } | undefined> {
