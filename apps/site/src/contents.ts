@@ -5,12 +5,14 @@ import {
   type MediaRef,
   type PublicContent,
   richtextContentData,
+  type ThemeContentBlock,
   textContentData,
 } from '@swigs/schema';
 
 /**
- * The content blocks a site's pages read, by key. The theme's keys are listed in
- * apps/site/README.md; a missing block falls back to the site's settings or hides its section.
+ * The content blocks a site's pages read, by key: each is one of the schema's
+ * `themeContentBlocks` (which the admin's Texts screen lists, with their types), described in
+ * apps/site/README.md. A missing block falls back to the site's settings or hides its section.
  */
 export const contentKeys = {
   heroTitle: 'home.hero.title',
@@ -24,7 +26,7 @@ export const contentKeys = {
   legalBody: 'legal.body',
   privacyBody: 'privacy.body',
   footerText: 'footer.text',
-} as const;
+} as const satisfies Record<string, ThemeContentBlock['key']>;
 
 export interface SiteContents {
   text(key: string): string | undefined;

@@ -16,6 +16,30 @@ export const contentTypes = ['text', 'richtext', 'image', 'link', 'list', 'json'
 export const contentType = z.enum(contentTypes);
 export type ContentType = z.infer<typeof contentType>;
 
+/** The pages of the default public theme that read content blocks. */
+export const themePages = ['home', 'about', 'contact', 'legal', 'privacy', 'footer'] as const;
+export type ThemePage = (typeof themePages)[number];
+
+/**
+ * The blocks the default public theme (apps/site) reads, page by page, with the type each must
+ * have. The admin lists them first so an editor can write them without knowing their keys; a
+ * site may hold other blocks too (read by its own theme or the public API).
+ */
+export const themeContentBlocks = [
+  { key: 'home.hero.title', type: 'text', page: 'home' },
+  { key: 'home.hero.text', type: 'text', page: 'home' },
+  { key: 'home.hero.image', type: 'image', page: 'home' },
+  { key: 'home.hero.cta', type: 'link', page: 'home' },
+  { key: 'home.about', type: 'text', page: 'home' },
+  { key: 'about.body', type: 'richtext', page: 'about' },
+  { key: 'about.image', type: 'image', page: 'about' },
+  { key: 'contact.intro', type: 'text', page: 'contact' },
+  { key: 'legal.body', type: 'richtext', page: 'legal' },
+  { key: 'privacy.body', type: 'richtext', page: 'privacy' },
+  { key: 'footer.text', type: 'text', page: 'footer' },
+] as const satisfies ReadonlyArray<{ key: string; type: ContentType; page: ThemePage }>;
+export type ThemeContentBlock = (typeof themeContentBlocks)[number];
+
 /** Where a link may point: an absolute http(s) address, a path on the site, mailto: or tel:. */
 export const linkTarget = z
   .string()
