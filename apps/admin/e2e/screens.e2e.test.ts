@@ -163,6 +163,7 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
         ['dashboard', `/admin/sites/${siteId}/dashboard`, 'Dernières modifications'],
         ['courses', `/admin/sites/${siteId}/courses`, 'Voile débutants'],
         ['course-form', `/admin/sites/${siteId}/courses/${courseId}`, 'Port de Morges'],
+        ['texts', `/admin/sites/${siteId}/texts`, 'Titre principal'],
         ['seo', `/admin/sites/${siteId}/seo`, 'Aperçu dans Google'],
         ['media', `/admin/sites/${siteId}/media`, 'voilier.png'],
         ['contacts', `/admin/sites/${siteId}/contacts`, 'Marie Dupont'],

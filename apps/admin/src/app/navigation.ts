@@ -1,16 +1,24 @@
 import type { LucideIcon } from 'lucide-react';
-import { BookOpen, Image, LayoutDashboard, Mail, Search, Settings } from 'lucide-react';
+import { BookOpen, FileText, Image, LayoutDashboard, Mail, Search, Settings } from 'lucide-react';
 
 /** The sections of a site, in the order of the navigation; `path` is relative to /sites/:siteId. */
 export interface SiteSection {
   path: string;
-  labelKey: 'nav.dashboard' | 'nav.courses' | 'nav.seo' | 'nav.media' | 'nav.contacts' | 'nav.settings';
+  labelKey:
+    | 'nav.dashboard'
+    | 'nav.courses'
+    | 'nav.texts'
+    | 'nav.seo'
+    | 'nav.media'
+    | 'nav.contacts'
+    | 'nav.settings';
   icon: LucideIcon;
 }
 
 export const siteSections: SiteSection[] = [
   { path: 'dashboard', labelKey: 'nav.dashboard', icon: LayoutDashboard },
   { path: 'courses', labelKey: 'nav.courses', icon: BookOpen },
+  { path: 'texts', labelKey: 'nav.texts', icon: FileText },
   { path: 'seo', labelKey: 'nav.seo', icon: Search },
   { path: 'media', labelKey: 'nav.media', icon: Image },
   { path: 'contacts', labelKey: 'nav.contacts', icon: Mail },

@@ -133,6 +133,11 @@ export const router = createBrowserRouter(
                         })),
                     },
                     {
+                      path: 'texts',
+                      lazy: () =>
+                        import('../features/texts/TextsPage').then((m) => ({ Component: m.TextsPage })),
+                    },
+                    {
                       path: 'seo',
                       lazy: () => import('../features/seo/SeoPage').then((m) => ({ Component: m.SeoPage })),
                     },

@@ -1,11 +1,13 @@
 /** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
 import { contentEn } from './en-content';
 import { mediaEn } from './en-media';
+import { textsEn } from './en-texts';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...contentEn,
   ...mediaEn,
+  ...textsEn,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Save',
@@ -36,6 +38,7 @@ export const en: Messages = {
     closeMenu: 'Close menu',
     dashboard: 'Dashboard',
     courses: 'Contents',
+    texts: 'Page texts',
     seo: 'SEO',
     media: 'Media',
     contacts: 'Contacts',

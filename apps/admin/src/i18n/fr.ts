@@ -5,10 +5,12 @@ import type { ErrorCode } from '@swigs/schema';
  */
 import { contentFr } from './fr-content';
 import { mediaFr } from './fr-media';
+import { textsFr } from './fr-texts';
 
 export const fr = {
   ...contentFr,
   ...mediaFr,
+  ...textsFr,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Enregistrer',
@@ -39,6 +41,7 @@ export const fr = {
     closeMenu: 'Fermer le menu',
     dashboard: 'Tableau de bord',
     courses: 'Contenus',
+    texts: 'Textes des pages',
     seo: 'SEO',
     media: 'Médias',
     contacts: 'Contacts',

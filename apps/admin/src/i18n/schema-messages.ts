@@ -29,6 +29,11 @@ const french: Record<string, string> = {
   'A course is listed twice.': 'Un contenu figure deux fois.',
   'Use home, about, courses, contact, legal, a path such as /tarifs (lower-case), or course:<course id>.':
     'Saisissez un chemin comme /tarifs (en minuscules).',
+  'Use lower-case words joined by dots, e.g. "home.hero".':
+    'Utilisez des mots en minuscules séparés par des points, p. ex. « home.hero ».',
+  'Use an http(s) address, a path such as /contact, mailto: or tel:.':
+    'Indiquez une adresse http(s), un chemin comme /contact, mailto: ou tel:.',
+  'A JSON block is limited to 64 KB.': 'Un bloc JSON est limité à 64 Ko.',
 };
 
 export function translateSchemaMessage(language: string, message: string): string | undefined {

@@ -251,6 +251,7 @@ export function SeoForm({ record, path, label }: { record: SeoRecord; path: stri
           </div>
         </div>
         <FormActions
+          inColumn
           dirty={formState.isDirty}
           pending={formState.isSubmitting}
           onReset={() => form.reset()}
