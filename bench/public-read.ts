@@ -153,6 +153,8 @@ async function startOurs(port: number, env: Record<string, string>): Promise<Chi
       // wrk is one client address: past the global per-address limit it would measure 429s. The
       // allow-list keeps the limiter's hook on the path (what production pays) without refusing.
       RATE_LIMIT_ALLOW: '127.0.0.1',
+      // No load balancer to warn: stop at once (and let --cpu-prof write its profile).
+      SHUTDOWN_DRAIN_SECONDS: '0',
       ...env,
     },
     execPath: 'taskset',

@@ -46,6 +46,11 @@ export async function startEmbeddedServer(options: { port: number; core?: string
     SEED_DEMO: 'true',
     ADMIN_EMAIL: 'bench@example.ch',
     ADMIN_PASSWORD: 'bench-password-not-secret',
+    // One client address sends every request of a load test: without this, the global rate limit
+    // (per address) answers most of them with 429 and the benchmark measures refusals.
+    RATE_LIMIT_ALLOW: '127.0.0.1',
+    // No load balancer to warn: stop at once.
+    SHUTDOWN_DRAIN_SECONDS: '0',
   };
   const child = options.core
     ? spawn('taskset', ['-c', options.core, process.execPath, server], {
