@@ -18,20 +18,29 @@ const probes = new Set(['/healthz', '/readyz']);
  */
 async function drainPlugin(app: FastifyInstance, options: { lifecycle: Lifecycle }) {
   const { lifecycle } = options;
-  app.addHook('onRequest', async (request) => {
-    if (!lifecycle.isDraining()) return;
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    if (probes.has(request.url.split('?')[0] ?? '')) return;
-    throw new AppError(
-      'SERVICE_UNAVAILABLE',
-      'This instance is shutting down; retry and another one will answer.',
-      {
-        retryAfter: 1,
-      },
+  // Callback style: these run on every request, and a promise each is measurable on cached reads.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (
+      !lifecycle.isDraining() ||
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      probes.has(request.url.split('?')[0] ?? '')
+    ) {
+      done();
+      return;
+    }
+    done(
+      new AppError(
+        'SERVICE_UNAVAILABLE',
+        'This instance is shutting down; retry and another one will answer.',
+        {
+          retryAfter: 1,
+        },
+      ),
     );
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (lifecycle.isDraining()) reply.header('connection', 'close');
+    done(null, payload);
   });
 }
 

@@ -86,7 +86,8 @@ async function metricsPlugin(app: FastifyInstance, options: MetricsPluginOptions
     labelNames: ['method', 'route', 'status_code'] as const,
     buckets: latencyBuckets,
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback style: no promise per request.
+  app.addHook('onResponse', (request, reply, done) => {
     duration.observe(
       {
         method: request.method,
@@ -95,6 +96,7 @@ async function metricsPlugin(app: FastifyInstance, options: MetricsPluginOptions
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   if (!options.expose) return;
