@@ -223,6 +223,36 @@ describe('public sites served by one process: pages', () => {
     expect((await page(speedHost, '/about')).response.statusCode).toBe(404);
   });
 
+  it('redirects a course’s former address to its new one (301) and answers 410 once it is deleted', async () => {
+    const course = await e.api.courses.create(lac.site.id, {
+      title: 'Croisière d’automne',
+      slug: 'croisiere',
+    });
+    expect((await page(lacHost, '/formations/croisiere')).response.statusCode).toBe(200);
+    await e.api.courses.update(lac.site.id, course.id, {
+      slug: 'croisiere-automne',
+      version: course.version,
+    });
+
+    const moved = await e.page(lacHost, '/formations/croisiere');
+    expect(moved.statusCode).toBe(301);
+    expect(moved.headers.location).toBe('/formations/croisiere-automne');
+    const current = await page(lacHost, '/formations/croisiere-automne');
+    expect(current.response.statusCode).toBe(200);
+    expect(head(current.$).canonical).toBe(`https://${lacHost}/formations/croisiere-automne`);
+    // The preview path keeps its prefix.
+    const preview = await e.page('127.0.0.1', `/preview/${lac.site.slug}/formations/croisiere`);
+    expect(preview.statusCode).toBe(301);
+    expect(preview.headers.location).toBe(`/preview/${lac.site.slug}/formations/croisiere-automne`);
+
+    await e.api.courses.delete(lac.site.id, course.id);
+    for (const url of ['/formations/croisiere', '/formations/croisiere-automne']) {
+      const { response, $ } = await page(lacHost, url);
+      expect(response.statusCode, url).toBe(410);
+      expect(head($)).toMatchObject({ robots: 'noindex', canonical: undefined });
+    }
+  });
+
   it('answers 404 with a noindex page for an unknown path or course, and for an unknown host', async () => {
     for (const url of ['/nulle-part', '/formations/inconnue', '/courses']) {
       const { response, $ } = await page(lacHost, url);

@@ -39,6 +39,9 @@ export const errorCodes = {
   JOB_NOT_FOUND: 404,
   // 405
   METHOD_NOT_ALLOWED: 405,
+  // 410
+  /** The public address of a course that was deleted (its slug is not reused yet). */
+  COURSE_GONE: 410,
   // 409 — the state of the data forbids it
   VERSION_CONFLICT: 409,
   EMAIL_TAKEN: 409,

@@ -252,6 +252,7 @@ export const en: Messages = {
     TOKEN_NOT_ALLOWED: 'An API token cannot do this.',
     TOKEN_READ_ONLY: 'This API token is read-only.',
     COURSE_NOT_FOUND: 'Content not found: it may have been deleted.',
+    COURSE_GONE: 'This content was removed from the site.',
     CONTENT_NOT_FOUND: 'Content block not found.',
     SEO_NOT_FOUND: 'SEO page not found.',
     TOKEN_NOT_FOUND: 'Token not found.',

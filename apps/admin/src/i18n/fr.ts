@@ -258,6 +258,7 @@ export const fr = {
     TOKEN_NOT_ALLOWED: 'Un jeton d’API ne peut pas faire ceci.',
     TOKEN_READ_ONLY: 'Ce jeton d’API est en lecture seule.',
     COURSE_NOT_FOUND: 'Contenu introuvable : il a peut-être été supprimé.',
+    COURSE_GONE: 'Ce contenu a été supprimé du site.',
     CONTENT_NOT_FOUND: 'Bloc de contenu introuvable.',
     SEO_NOT_FOUND: 'Page SEO introuvable.',
     TOKEN_NOT_FOUND: 'Jeton introuvable.',

@@ -25,10 +25,19 @@ export interface PageResult {
   hydrate?: boolean;
 }
 
+/** The page lives at another address now (a course whose slug changed): 301 there. */
+export interface MovedPage {
+  status: 301;
+  location: string;
+}
+
 /** What page builders may ask for, loaded on demand (and only once) by the renderer. */
 export interface PageData {
   courses(): Promise<PublicCourse[]>;
-  /** The visible course with this slug; undefined when there is none, 'gone' when the API says it was removed (410). */
+  /**
+   * The visible course with this slug (or that had it: its slug then differs); undefined when there
+   * is none, 'gone' when the API says it was removed (410).
+   */
   course(slug: string): Promise<PublicCourse | 'gone' | undefined>;
 }
 
@@ -115,7 +124,7 @@ export async function buildPage(
   route: Route,
   data: PageData,
   contactForm?: ContactFormProps,
-): Promise<PageResult> {
+): Promise<PageResult | MovedPage> {
   const { t, contents } = context;
   const path = pathOf(context.language, route);
   const organization = organizationLd(context);
@@ -150,6 +159,8 @@ export async function buildPage(
       const course = await data.course(route.slug);
       if (course === 'gone') return gonePage(context);
       if (!course) return notFoundPage(context);
+      if (course.slug !== route.slug)
+        return { status: 301, location: context.href({ kind: 'course', slug: course.slug }) };
       return {
         status: 200,
         head: headFromSeo(context, courseSeo(context, course), path, [

@@ -224,6 +224,11 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
     return response;
   }
 
+  /** A page that moved for good (a course's former address): search engines follow and forget the old one. */
+  function movedTo(location: string, cacheControl: string): SiteResponse {
+    return { status: 301, headers: { location, 'cache-control': cacheControl } };
+  }
+
   async function handle(request: SiteRequest): Promise<SiteResponse> {
     const queryStart = request.url.indexOf('?');
     const path = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
@@ -324,6 +329,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
         if ('redirect' in page)
           return { status: 303, headers: { location: page.redirect, 'cache-control': 'no-store' } };
         const built = await buildPage(context, route, pageData, page.form);
+        if ('location' in built) return movedTo(built.location, cacheControl);
         const response = cachedResponse(
           page.status,
           'text/html; charset=utf-8',
@@ -348,6 +354,7 @@ export function createSiteRenderer(options: SiteRendererOptions): SiteRenderer {
         if (known) return respond(request, known, cacheControl, previewHeaders);
       }
       const built = route ? await buildPage(context, route, pageData) : notFoundPage(context);
+      if ('location' in built) return movedTo(built.location, cacheControl);
       if (built.status === 404) {
         const known = cachedNotFound();
         if (known) return respond(request, known, cacheControl, previewHeaders);

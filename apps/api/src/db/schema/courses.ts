@@ -7,7 +7,9 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -74,4 +76,23 @@ export const courses = pgTable(
     index().on(t.imageId),
     index('courses_search_idx').using('gin', t.search),
   ],
+);
+
+/**
+ * Addresses a course no longer answers at: its former slugs (`courseId` set: the public API still
+ * finds the course there, and its page redirects to the current address) and the slugs of deleted
+ * courses (`courseId` null: the page answers 410 Gone). A slug leaves this table when a course
+ * takes it again.
+ */
+export const retiredCourseSlugs = pgTable(
+  'retired_course_slugs',
+  {
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    courseId: uuid().references(() => courses.id, { onDelete: 'set null' }),
+    retiredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.slug] }), index().on(t.courseId)],
 );

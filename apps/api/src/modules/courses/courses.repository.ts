@@ -2,7 +2,7 @@ import type { Course, CourseStatus, courseListQuery } from '@swigs/schema';
 import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client';
-import { courses, media } from '../../db/schema';
+import { courses, media, retiredCourseSlugs } from '../../db/schema';
 import { limitOffset } from '../../lib/pagination';
 import { courseColumns, toCourse } from './course-row';
 import { searchQueryOf } from './course-search';
@@ -46,6 +46,24 @@ function selectCourses(executor: Executor) {
 function uuidArray(ids: string[]): SQL {
   if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new Error('Not a list of uuids.');
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/** A course (or nobody, for a deleted course) no longer answers at `slug`: remember where it went. */
+async function retireSlug(executor: Executor, siteId: string, slug: string, courseId: string | null) {
+  await executor
+    .insert(retiredCourseSlugs)
+    .values({ siteId, slug, courseId })
+    .onConflictDoUpdate({
+      target: [retiredCourseSlugs.siteId, retiredCourseSlugs.slug],
+      set: { courseId, retiredAt: sql`now()` },
+    });
+}
+
+/** A course takes `slug` (again): it is nobody's former address any more. */
+async function reviveSlug(executor: Executor, siteId: string, slug: string) {
+  await executor
+    .delete(retiredCourseSlugs)
+    .where(and(eq(retiredCourseSlugs.siteId, siteId), eq(retiredCourseSlugs.slug, slug)));
 }
 
 export function createCoursesRepository(db: Database) {
@@ -102,6 +120,7 @@ export function createCoursesRepository(db: Database) {
             sql`(select coalesce(max(${courses.position}) + 1, 0) from ${courses} where ${courses.siteId} = ${siteId})`,
         })
         .returning({ id: courses.id });
+      await reviveSlug(executor, siteId, fields.slug);
       return row!.id;
     },
 
@@ -114,6 +133,12 @@ export function createCoursesRepository(db: Database) {
       expectedVersion: number,
     ): Promise<boolean> {
       const { price, ...rest } = fields;
+      const [before] = fields.slug
+        ? await executor
+            .select({ slug: courses.slug })
+            .from(courses)
+            .where(and(eq(courses.siteId, siteId), eq(courses.id, id)))
+        : [];
       const rows = await executor
         .update(courses)
         .set({
@@ -124,15 +149,25 @@ export function createCoursesRepository(db: Database) {
         })
         .where(and(eq(courses.siteId, siteId), eq(courses.id, id), eq(courses.version, expectedVersion)))
         .returning({ id: courses.id });
-      return rows.length > 0;
+      if (rows.length === 0) return false;
+      // A new slug: the former address keeps leading to the course (the page redirects).
+      if (fields.slug && before && before.slug !== fields.slug) {
+        await reviveSlug(executor, siteId, fields.slug);
+        await retireSlug(executor, siteId, before.slug, id);
+      }
+      return true;
     },
 
     async delete(executor: Executor, siteId: string, id: string): Promise<boolean> {
       const rows = await executor
         .delete(courses)
         .where(and(eq(courses.siteId, siteId), eq(courses.id, id)))
-        .returning({ id: courses.id });
-      return rows.length > 0;
+        .returning({ slug: courses.slug });
+      const [deleted] = rows;
+      if (!deleted) return false;
+      // Its address answers 410 Gone (its former addresses too: their course_id is now null).
+      await retireSlug(executor, siteId, deleted.slug, null);
+      return true;
     },
 
     /** The ids among `ids` that are not courses of the site. */

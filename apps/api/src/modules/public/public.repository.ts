@@ -1,7 +1,7 @@
 import { type PublicContent, type PublicCourse, type PublicSite, publicCourseStatuses } from '@swigs/schema';
-import { and, asc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { contents, courses, media, siteDomains, sites } from '../../db/schema';
+import { contents, courses, media, retiredCourseSlugs, siteDomains, sites } from '../../db/schema';
 import { type ContentRow, contentColumns, toContent } from '../contents/contents.repository';
 import { type CourseRow, courseColumns } from '../courses/course-row';
 import { toMediaRef } from '../media/media-ref';
@@ -138,19 +138,34 @@ export function createPublicRepository(db: Database) {
 
   const courseList = publicCoursesStatement(db).prepare('public_courses');
 
+  // The course at `slug`, or the course that had `slug` before its current one (a former
+  // address; the caller sees the current slug), and whether `slug` belonged to a deleted course.
+  const slug = sql.placeholder('slug');
   const courseBySlug = db
-    .select({ ...courseColumns, ...siteOfRow })
+    .select({
+      ...courseColumns,
+      ...siteOfRow,
+      deleted: sql<boolean>`(${retiredCourseSlugs.slug} is not null and ${retiredCourseSlugs.courseId} is null)`,
+    })
     .from(sites)
+    .leftJoin(
+      retiredCourseSlugs,
+      and(eq(retiredCourseSlugs.siteId, sites.id), eq(retiredCourseSlugs.slug, slug)),
+    )
     .leftJoin(
       courses,
       and(
         eq(courses.siteId, sites.id),
-        eq(courses.slug, sql.placeholder('slug')),
         inArray(courses.status, visible),
+        or(eq(courses.slug, slug), eq(courses.id, retiredCourseSlugs.courseId)),
       ),
     )
     .leftJoin(media, eq(media.id, courses.imageId))
     .where(eq(sites.id, siteIdByKey))
+    // The course that has the slug now wins over one that had it (a slug is retired only when
+    // nobody has it, so both exist only for an instant).
+    .orderBy(sql`${courses.slug} = ${slug} desc nulls last`)
+    .limit(1)
     .prepare('public_course');
 
   const contentsOf = (condition: SQL, name: string) =>
@@ -185,12 +200,17 @@ export function createPublicRepository(db: Database) {
       );
     },
 
+    /**
+     * The visible course at `slug` or formerly at it (its `slug` then differs: the caller
+     * redirects); `deleted` when no course has it and the last one that had it was deleted.
+     */
     async findCourse(
       siteKey: string,
       slug: string,
-    ): Promise<SiteScoped<PublicCourse | undefined> | undefined> {
+    ): Promise<(SiteScoped<PublicCourse | undefined> & { deleted: boolean }) | undefined> {
       const [row] = await courseBySlug.execute({ key: siteKey, slug });
-      return scopedOne(row, (found) => toPublicCourse(found as CourseRow));
+      const found = scopedOne(row, (one) => toPublicCourse(one as CourseRow));
+      return found && { ...found, deleted: !found.value && row!.deleted };
     },
 
     /** Blocks whose key starts with `prefix` ('' for all), by key. */

@@ -77,6 +77,52 @@ describe('public read API', () => {
     expect(json(none)).toEqual({ data: [] });
   });
 
+  it('finds a course at its former slugs, says 410 for a deleted one, and lets a new course take a freed slug', async () => {
+    const site = await createSite(t.database);
+    const other = await createSite(t.database);
+    const publicCourse = (slug: string, siteSlug = site.slug) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/public/sites/${siteSlug}/courses/${slug}` });
+    const created = json<{ data: { id: string; version: number } }>(
+      await api('POST', `/sites/${site.id}/courses`, { title: 'Voile été', slug: 'voile-ete' }),
+    ).data;
+    expect(
+      (await api('POST', `/sites/${other.id}/courses`, { title: 'Voile été', slug: 'voile-ete' })).statusCode,
+    ).toBe(201);
+
+    // Renamed twice: both former addresses answer the course with its current slug.
+    let version = created.version;
+    for (const slug of ['voile-2026', 'voile-ete-2026']) {
+      const renamed = await api('PATCH', `/sites/${site.id}/courses/${created.id}`, { slug, version });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      version = json<{ data: { version: number } }>(renamed).data.version;
+    }
+    for (const former of ['voile-ete', 'voile-2026', 'voile-ete-2026']) {
+      const response = await publicCourse(former);
+      expect(response.statusCode, former).toBe(200);
+      expect(json<{ data: PublicCourse }>(response).data).toMatchObject({
+        id: created.id,
+        slug: 'voile-ete-2026',
+      });
+    }
+
+    // Deleted: its address and its former ones are gone (410), on this site only.
+    expect((await api('DELETE', `/sites/${site.id}/courses/${created.id}`)).statusCode).toBe(204);
+    for (const former of ['voile-ete', 'voile-2026', 'voile-ete-2026']) {
+      const response = await publicCourse(former);
+      expect(response.statusCode, former).toBe(410);
+      expect(json(response).code).toBe('COURSE_GONE');
+    }
+    expect((await publicCourse('voile-ete', other.slug)).statusCode).toBe(200);
+    expect(json(await publicCourse('never-existed')).code).toBe('COURSE_NOT_FOUND');
+
+    // A new course takes a freed address: it answers there again.
+    await api('POST', `/sites/${site.id}/courses`, { title: 'Voile 2027', slug: 'voile-2026' });
+    const reused = await publicCourse('voile-2026');
+    expect(reused.statusCode).toBe(200);
+    expect(json<{ data: PublicCourse }>(reused).data.title).toBe('Voile 2027');
+    expect((await publicCourse('voile-ete')).statusCode).toBe(410);
+  });
+
   it('answers with a strong ETag, 304 on If-None-Match, CDN-friendly Cache-Control and the content version', async () => {
     const site = await createSite(t.database);
     await api('POST', `/sites/${site.id}/courses`, { title: 'Voile' });

@@ -113,6 +113,8 @@ export function registerPublicRoutes(
       schema: {
         tags,
         summary: 'One visible course by slug',
+        description:
+          'A former slug of a course (its slug was changed) answers the course, with its current `slug`: a site redirects there. The slug of a deleted course answers 410 COURSE_GONE until another course takes it; an unknown slug, 404 COURSE_NOT_FOUND.',
         params: siteParams.extend({ slug: z.string().trim().min(1).max(100) }),
         response: { 200: dataOf(publicCourse) },
       },

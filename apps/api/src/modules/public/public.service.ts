@@ -8,7 +8,7 @@ import {
   seoDocument,
 } from '@swigs/schema';
 import { z } from 'zod';
-import { notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import { startsWith } from '../contents/contents.repository';
 import type { PublicRepository } from './public.repository';
 import { type CachedAnswer, etagOf, normaliseSiteKey, type PublicCache } from './public-cache';
@@ -78,7 +78,11 @@ export function createPublicService(deps: PublicServiceDeps) {
       load(siteKey, `course:${slug}`, async (key) => {
         const found = await repository.findCourse(key, slug);
         if (!found) throw siteNotFound();
-        if (!found.value) throw notFound('COURSE_NOT_FOUND', 'This course');
+        if (!found.value) {
+          throw found.deleted
+            ? new AppError('COURSE_GONE', 'This course was removed from the site.')
+            : notFound('COURSE_NOT_FOUND', 'This course');
+        }
         return serialise(courseAnswer, { data: found.value }, found.contentVersion);
       }),
 
