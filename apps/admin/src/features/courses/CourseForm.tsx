@@ -4,13 +4,12 @@ import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, Card, PageHeader, SkeletonRows } from '../../components/ui/feedback';
-import { useConflict } from '../../components/useConflict';
+import { useVersionedSave } from '../../components/useVersionedSave';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
@@ -123,56 +122,32 @@ function valuesOf(course: Course): UpdateCourseBody {
 }
 
 function EditCourseForm({ course }: { course: Course }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const site = useCurrentSite();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const update = useUpdateCourse(site.id, course.id);
   const remove = useDeleteCourse(site.id);
-  const conflict = useConflict();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useZodForm(updateCourseBody, { defaultValues: valuesOf(course) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
-
-  const save = async (values: UpdateCourseBody, version: number | undefined) => {
-    try {
-      const saved = await update.mutateAsync({ ...values, version });
-      conflict.clear();
-      form.reset(valuesOf(saved));
-      toast.success(t('common.saved'));
-    } catch (error) {
-      if (conflict.capture(error)) return;
-      if (!applyApiFieldErrors(error, form.setError, t, i18n.language))
-        toast.error(apiErrorMessage(t, error));
-    }
-  };
+  const { onSubmit, alert } = useVersionedSave(form, {
+    save: (values, version) => update.mutateAsync({ ...values, version }),
+    onSaved: (saved) => form.reset(valuesOf(saved)),
+    reload: async () => {
+      form.reset(
+        valuesOf(await queryClient.fetchQuery({ ...courseQuery(site.id, course.id), staleTime: 0 })),
+      );
+    },
+  });
 
   return (
     <div className="mx-auto max-w-4xl">
       <BackLink siteId={site.id} />
       <PageHeader title={course.title} description={<CourseStatusBadge status={course.status} />} />
       <FormProvider {...form}>
-        <form
-          onSubmit={form.handleSubmit((values) => save(values, values.version))}
-          noValidate
-          className="space-y-6"
-        >
-          {conflict.active ? (
-            <ConflictAlert
-              pending={form.formState.isSubmitting}
-              onReload={async () => {
-                const fresh = await queryClient.fetchQuery({
-                  ...courseQuery(site.id, course.id),
-                  staleTime: 0,
-                });
-                form.reset(valuesOf(fresh));
-                conflict.clear();
-              }}
-              onOverwrite={() =>
-                void form.handleSubmit((values) => save(values, conflict.currentVersion ?? undefined))()
-              }
-            />
-          ) : null}
+        <form onSubmit={onSubmit} noValidate className="space-y-6">
+          {alert}
           <Card>
             <CourseFields siteId={site.id} currentImage={course.image} />
           </Card>

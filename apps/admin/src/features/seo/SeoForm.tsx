@@ -3,15 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Controller, FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Field } from '../../components/ui/Field';
 import { Alert, Card } from '../../components/ui/feedback';
 import { Checkbox, Input, Select, Textarea } from '../../components/ui/inputs';
-import { useConflict } from '../../components/useConflict';
-import { apiErrorMessage } from '../../lib/api-errors';
-import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { useVersionedSave } from '../../components/useVersionedSave';
+import { useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
 import { ImageField } from '../media/ImageField';
 import { useCurrentSite } from '../sites/SiteLayout';
@@ -41,11 +39,10 @@ const length = (value: string | undefined) => (value ? [...value].length : 0);
 
 /** One page's SEO: every field with its counter, and live previews of how it will look. */
 export function SeoForm({ record, path, label }: { record: SeoRecord; path: string; label: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const site = useCurrentSite();
   const queryClient = useQueryClient();
   const update = useUpdateSeo(site.id, record.id);
-  const conflict = useConflict();
   const form = useZodForm(updateSeoBody, { defaultValues: valuesOf(record) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
   const { register, control, watch, formState } = form;
@@ -53,20 +50,19 @@ export function SeoForm({ record, path, label }: { record: SeoRecord; path: stri
   const values = watch();
   const noindexId = useId();
 
-  const save = async (body: UpdateSeoBody, version: number | undefined) => {
-    try {
-      const saved = await update.mutateAsync({ ...body, version });
-      conflict.clear();
+  const { onSubmit, alert } = useVersionedSave(form, {
+    save: (body, version) => update.mutateAsync({ ...body, version }),
+    onSaved: (saved) => {
       form.reset(valuesOf(saved.data));
-      toast.success(t('common.saved'));
       if (saved.warnings.length > 0)
         toast.warning(t('seo.savedWithWarnings', { count: saved.warnings.length }));
-    } catch (error) {
-      if (conflict.capture(error)) return;
-      if (!applyApiFieldErrors(error, form.setError, t, i18n.language))
-        toast.error(apiErrorMessage(t, error));
-    }
-  };
+    },
+    reload: async () => {
+      form.reset(
+        valuesOf((await queryClient.fetchQuery({ ...seoQuery(site.id, record.id), staleTime: 0 })).data),
+      );
+    },
+  });
 
   const counter = (field: keyof typeof seoDisplayLimits, max: number) => ({
     length: length(values[field]),
@@ -83,20 +79,8 @@ export function SeoForm({ record, path, label }: { record: SeoRecord; path: stri
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={form.handleSubmit((body) => save(body, body.version))} noValidate className="space-y-6">
-        {conflict.active ? (
-          <ConflictAlert
-            pending={formState.isSubmitting}
-            onReload={async () => {
-              const fresh = await queryClient.fetchQuery({ ...seoQuery(site.id, record.id), staleTime: 0 });
-              form.reset(valuesOf(fresh.data));
-              conflict.clear();
-            }}
-            onOverwrite={() =>
-              void form.handleSubmit((body) => save(body, conflict.currentVersion ?? undefined))()
-            }
-          />
-        ) : null}
+      <form onSubmit={onSubmit} noValidate className="space-y-6">
+        {alert}
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="space-y-6">
             <Card>

@@ -9,7 +9,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Controller, FormProvider, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { LazyRichTextEditor } from '../../components/LazyRichTextEditor';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
@@ -19,9 +18,9 @@ import { Field } from '../../components/ui/Field';
 import { Card } from '../../components/ui/feedback';
 import { Input, Textarea } from '../../components/ui/inputs';
 import { StringListInput } from '../../components/ui/StringListInput';
-import { useConflict } from '../../components/useConflict';
+import { useVersionedSave } from '../../components/useVersionedSave';
 import { apiErrorMessage } from '../../lib/api-errors';
-import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
+import { useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
 import { ImageField } from '../media/ImageField';
 import { contentsListQuery, useDeleteContent, useSaveContent } from './texts.queries';
@@ -88,11 +87,10 @@ export function ContentBlockForm({
   /** The delete button's label: "reset to default" for a theme block, "delete" for another. */
   resetLabel: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = useSaveContent(siteId);
   const remove = useDeleteContent(siteId);
-  const conflict = useConflict();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [jsonInvalid, setJsonInvalid] = useState(false);
   // Bumped whenever the form is reset from outside its fields, so that fields keeping their own
@@ -106,49 +104,37 @@ export function ContentBlockForm({
   };
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
 
-  const submit = async (values: UpsertContentBody, version: number | undefined) => {
-    if (jsonInvalid) {
-      toast.error(t('texts.json.invalid'));
-      return;
-    }
-    try {
-      const saved = await save.mutateAsync({ key: blockKey, body: { ...values, version } });
-      conflict.clear();
-      resetTo(valuesOf(type, saved));
-      toast.success(t('common.saved'));
-    } catch (error) {
-      if (conflict.capture(error)) return;
-      if (!applyApiFieldErrors(error, form.setError, t, i18n.language))
-        toast.error(apiErrorMessage(t, error));
-    }
-  };
+  const { onSubmit, alert } = useVersionedSave(form, {
+    save: (values, version) => save.mutateAsync({ key: blockKey, body: { ...values, version } }),
+    onSaved: (saved) => resetTo(valuesOf(type, saved)),
+    reload: async () => {
+      const fresh = await queryClient.fetchQuery({ ...contentsListQuery(siteId), staleTime: 0 });
+      resetTo(
+        valuesOf(
+          type,
+          fresh.data.find((item) => item.key === blockKey),
+        ),
+      );
+    },
+  });
 
   return (
     <FormProvider {...form}>
       <form
-        onSubmit={form.handleSubmit((values) => submit(values, values.version))}
+        onSubmit={(event) => {
+          // JSON being typed is not the form's value until it parses: refuse to save the old one.
+          if (jsonInvalid) {
+            event.preventDefault();
+            toast.error(t('texts.json.invalid'));
+            return;
+          }
+          void onSubmit(event);
+        }}
         noValidate
         aria-label={title}
         className="space-y-6"
       >
-        {conflict.active ? (
-          <ConflictAlert
-            pending={form.formState.isSubmitting}
-            onReload={async () => {
-              const fresh = await queryClient.fetchQuery({ ...contentsListQuery(siteId), staleTime: 0 });
-              resetTo(
-                valuesOf(
-                  type,
-                  fresh.data.find((item) => item.key === blockKey),
-                ),
-              );
-              conflict.clear();
-            }}
-            onOverwrite={() =>
-              void form.handleSubmit((values) => submit(values, conflict.currentVersion ?? undefined))()
-            }
-          />
-        ) : null}
+        {alert}
         <Card>
           <div className="mb-4 space-y-1">
             <h2 className="text-lg font-semibold">{title}</h2>

@@ -4,13 +4,12 @@ import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, Card, PageHeader, SkeletonRows } from '../../components/ui/feedback';
-import { useConflict } from '../../components/useConflict';
+import { useVersionedSave } from '../../components/useVersionedSave';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
@@ -97,56 +96,34 @@ function valuesOf(user: User): UpdateUserBody {
 }
 
 function EditUserForm({ user }: { user: User }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useCurrentUser();
   const isSelf = me.id === user.id;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const update = useUpdateUser(user.id);
   const remove = useDeleteUser();
-  const conflict = useConflict();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useZodForm(updateUserBody, { defaultValues: valuesOf(user) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
-
-  const save = async (values: UpdateUserBody, version: number | undefined) => {
-    const { role, siteIds, active, ...own } = values;
-    const body = isSelf ? { ...own, version } : { ...own, role, siteIds, active, version };
-    try {
-      const saved = await update.mutateAsync(body);
-      conflict.clear();
-      form.reset(valuesOf(saved));
-      toast.success(t('common.saved'));
-    } catch (error) {
-      if (conflict.capture(error)) return;
-      if (!applyApiFieldErrors(error, form.setError, t, i18n.language))
-        toast.error(apiErrorMessage(t, error));
-    }
-  };
+  const { onSubmit, alert } = useVersionedSave(form, {
+    save: (values, version) => {
+      const { role, siteIds, active, ...own } = values;
+      return update.mutateAsync(isSelf ? { ...own, version } : { ...own, role, siteIds, active, version });
+    },
+    onSaved: (saved) => form.reset(valuesOf(saved)),
+    reload: async () => {
+      form.reset(valuesOf(await queryClient.fetchQuery({ ...userQuery(user.id), staleTime: 0 })));
+    },
+  });
 
   return (
     <div className="mx-auto max-w-3xl">
       <BackLink />
       <PageHeader title={user.name} description={user.email} />
       <FormProvider {...form}>
-        <form
-          onSubmit={form.handleSubmit((values) => save(values, values.version))}
-          noValidate
-          className="space-y-6"
-        >
-          {conflict.active ? (
-            <ConflictAlert
-              pending={form.formState.isSubmitting}
-              onReload={async () => {
-                const fresh = await queryClient.fetchQuery({ ...userQuery(user.id), staleTime: 0 });
-                form.reset(valuesOf(fresh));
-                conflict.clear();
-              }}
-              onOverwrite={() =>
-                void form.handleSubmit((values) => save(values, conflict.currentVersion ?? undefined))()
-              }
-            />
-          ) : null}
+        <form onSubmit={onSubmit} noValidate className="space-y-6">
+          {alert}
           {isSelf ? (
             <Alert tone="blue" title={t('users.selfNotice')}>
               <Link to="/profile" className="underline">
