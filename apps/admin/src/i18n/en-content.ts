@@ -39,7 +39,8 @@ export const contentEn: Catalogue<typeof contentFr> = {
       number: 'Number',
       numberHint: 'Your internal reference, e.g. F-2025-03.',
       slug: 'Address (slug)',
-      slugHint: 'Leave empty to derive it from the title.',
+      slugHint:
+        'Leave empty to derive it from the title. If you change it, the former address redirects to the new one.',
       status: 'Status',
       startDate: 'Start',
       endDate: 'End',

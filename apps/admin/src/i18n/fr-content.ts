@@ -35,7 +35,8 @@ export const contentFr = {
       number: 'Numéro',
       numberHint: 'Votre référence interne, p. ex. F-2025-03.',
       slug: 'Adresse (slug)',
-      slugHint: 'Laissez vide pour la déduire du titre.',
+      slugHint:
+        'Laissez vide pour la déduire du titre. Si vous la changez, l’ancienne adresse redirige vers la nouvelle.',
       status: 'Statut',
       startDate: 'Début',
       endDate: 'Fin',
