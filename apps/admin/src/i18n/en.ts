@@ -1,11 +1,13 @@
 /** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
 import { contentEn } from './en-content';
 import { mediaEn } from './en-media';
+import { systemEn } from './en-system';
 import type { Messages } from './fr';
 
 export const en: Messages = {
   ...contentEn,
   ...mediaEn,
+  ...systemEn,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Save',
@@ -43,6 +45,8 @@ export const en: Messages = {
     administration: 'Administration',
     users: 'Users',
     newSite: 'New site',
+    journal: 'Activity log',
+    system: 'System',
     profile: 'My profile',
     viewSite: 'View the site',
     newTab: '(opens in a new tab)',

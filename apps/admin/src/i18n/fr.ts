@@ -5,10 +5,12 @@ import type { ErrorCode } from '@swigs/schema';
  */
 import { contentFr } from './fr-content';
 import { mediaFr } from './fr-media';
+import { systemFr } from './fr-system';
 
 export const fr = {
   ...contentFr,
   ...mediaFr,
+  ...systemFr,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Enregistrer',
@@ -46,6 +48,8 @@ export const fr = {
     administration: 'Administration',
     users: 'Utilisateurs',
     newSite: 'Nouveau site',
+    journal: 'Journal',
+    system: 'Système',
     profile: 'Mon profil',
     viewSite: 'Voir le site',
     newTab: '(s’ouvre dans un nouvel onglet)',
