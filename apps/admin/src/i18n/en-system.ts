@@ -128,4 +128,34 @@ export const systemEn: Catalogue<typeof systemFr> = {
       empty: 'No failed jobs.',
     },
   },
+  transfer: {
+    details: 'Technical details',
+    export: {
+      title: 'Export the site',
+      description:
+        'An archive (.swigs-site.tar.gz) with the site’s settings, contents, texts, SEO, media and messages, to import into another installation. Users, API tokens and the activity log are not part of it.',
+      action: 'Export the site',
+      done: 'Archive “{{name}}” downloaded.',
+      missingHelp:
+        'Restore them and try again, or export without them: the media concerned are left out, and removed from the contents that use them in the archive.',
+      withoutMissing: 'Export without the missing files',
+    },
+    import: {
+      title: 'Import an archive',
+      description:
+        'Creates a site from an archive exported by a SWIGS CMS installation. Users and API tokens are not part of it: assign the site to editors afterwards.',
+      file: 'Site archive',
+      fileHint: 'A .swigs-site.tar.gz file made by “Export the site”.',
+      fileRequired: 'Choose the archive to import.',
+      slug: 'New identifier (slug)',
+      slugHint: 'Empty: the archive’s. Fill it in when that one is taken here.',
+      slugTaken: 'The archive’s identifier is already taken here: enter another.',
+      domain: 'New domain',
+      domainHint: 'Empty: the archive’s, with its aliases. A new domain leaves the aliases out.',
+      domainTaken: 'The archive’s domain is already used here: enter another.',
+      action: 'Import the site',
+      done: 'Site “{{name}}” imported (contents: {{courses}}, media: {{media}}, messages: {{contacts}}).',
+      droppedAliases: 'Aliases of the archive left out: {{aliases}}.',
+    },
+  },
 };

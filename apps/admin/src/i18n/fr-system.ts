@@ -1,4 +1,4 @@
-/** French strings of the administration screens: the journal and the system page. */
+/** French strings of the administration screens: the journal, the system page, site export and import. */
 export const systemFr = {
   journal: {
     description: 'Qui a modifié quoi, et quand, sur tous les sites.',
@@ -123,6 +123,36 @@ export const systemFr = {
       retryContext: 'la tâche {{queue}} du {{date}}',
       retried: 'Tâche relancée.',
       empty: 'Aucune tâche en échec.',
+    },
+  },
+  transfer: {
+    details: 'Détails techniques',
+    export: {
+      title: 'Exporter le site',
+      description:
+        'Une archive (.swigs-site.tar.gz) avec les paramètres, les contenus, les textes, le SEO, les médias et les messages du site, à importer dans une autre installation. Les utilisateurs, les jetons d’API et le journal n’en font pas partie.',
+      action: 'Exporter le site',
+      done: 'Archive « {{name}} » téléchargée.',
+      missingHelp:
+        'Restaurez-les puis réessayez, ou exportez sans eux : les médias concernés sont laissés de côté, et retirés des contenus qui les utilisent dans l’archive.',
+      withoutMissing: 'Exporter sans les fichiers manquants',
+    },
+    import: {
+      title: 'Importer une archive',
+      description:
+        'Crée un site à partir d’une archive exportée d’une installation SWIGS CMS. Les utilisateurs et les jetons d’API n’en font pas partie : attribuez ensuite le site aux éditeurs.',
+      file: 'Archive du site',
+      fileHint: 'Un fichier .swigs-site.tar.gz produit par « Exporter le site ».',
+      fileRequired: 'Choisissez l’archive à importer.',
+      slug: 'Nouvel identifiant (slug)',
+      slugHint: 'Vide : celui de l’archive. À remplir s’il est déjà pris ici.',
+      slugTaken: 'L’identifiant de l’archive est déjà pris ici : indiquez-en un autre.',
+      domain: 'Nouveau domaine',
+      domainHint: 'Vide : celui de l’archive, avec ses alias. Un nouveau domaine laisse les alias de côté.',
+      domainTaken: 'Le domaine de l’archive est déjà utilisé ici : indiquez-en un autre.',
+      action: 'Importer le site',
+      done: 'Site « {{name}} » importé (contenus : {{courses}}, médias : {{media}}, messages : {{contacts}}).',
+      droppedAliases: 'Alias de l’archive non repris : {{aliases}}.',
     },
   },
 };
