@@ -47,11 +47,13 @@ describe.runIf(e2eEnabled)('administrator in Chromium', () => {
 
   it('creates a site, showing field errors inline first', async () => {
     await page.getByLabel('Nom').fill('École du Lac');
-    await expect.poll(() => page.getByLabel('Identifiant (slug)').inputValue()).toBe('ecole-du-lac');
-    await page.getByLabel('Domaine').fill('pas un domaine');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Identifiant (slug)', exact: true }).inputValue())
+      .toBe('ecole-du-lac');
+    await page.getByRole('textbox', { name: 'Domaine', exact: true }).fill('pas un domaine');
     await page.getByRole('button', { name: 'Créer le site' }).click();
     await shown(page.getByText('Saisissez un nom d’hôte comme « example.ch », sans http:// ni chemin.'));
-    await page.getByLabel('Domaine').fill('ecole-du-lac.ch');
+    await page.getByRole('textbox', { name: 'Domaine', exact: true }).fill('ecole-du-lac.ch');
     await page.getByRole('button', { name: 'Créer le site' }).click();
     await page.waitForURL(/\/admin\/sites\/[0-9a-f-]+\/settings$/);
     siteUrl = page.url().replace(/\/settings$/, '');

@@ -41,8 +41,9 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eServer> {
-  const t = await buildTestApp({ env: { ADMIN_DIST_DIR: adminDist } });
+/** `env`: more configuration for the test app (e.g. an SMTP server that refuses connections). */
+export async function startE2e(options: { env?: Record<string, string> } = {}): Promise<E2eServer> {
+  const t = await buildTestApp({ env: { ADMIN_DIST_DIR: adminDist, ...options.env } });
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

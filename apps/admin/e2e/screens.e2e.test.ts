@@ -169,6 +169,7 @@ describe.runIf(e2eEnabled)('preferences and screenshots in Chromium', () => {
         ['contacts', `/admin/sites/${siteId}/contacts`, 'Marie Dupont'],
         ['settings', `/admin/sites/${siteId}/settings`, 'Coordonnées'],
         ['users', '/admin/users', 'Éva Éditrice'],
+        ['system', '/admin/system', 'Sauvegardes'],
         ['profile', '/admin/profile', 'Préférences'],
       ];
       for (const [name, url, marker] of screens) {

@@ -166,6 +166,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(cors, {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
+    // An admin on another origin (a CDN) reads a download's name from it (site export).
+    exposedHeaders: ['Content-Disposition'],
   });
   // The public API also answers pages on each site's own domains (origins the list above does not name).
   app.addHook('onRequest', publicApi.corsHook);

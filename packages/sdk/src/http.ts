@@ -47,9 +47,12 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   signal?: AbortSignal | undefined;
   /**
    * `text`: read the body as text (a CSV export) and check it against `schema` as a string;
-   * `blob`: read it as bytes (an archive).
+   * `blob`: read it as bytes (an archive); `file`: the same, as a `File` named by the answer's
+   * `Content-Disposition` (or `fileName` when it names none).
    */
-  responseType?: 'json' | 'text' | 'blob';
+  responseType?: 'json' | 'text' | 'blob' | 'file';
+  /** With `responseType: 'file'`: the name when the server gives none. */
+  fileName?: string;
 }
 
 export interface Page<T> {
@@ -82,6 +85,42 @@ async function problemOf(response: Response): Promise<Problem> {
     code: response.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST',
     detail: text.slice(0, 200) || `HTTP ${response.status}`,
   };
+}
+
+/**
+ * The file name of a `Content-Disposition` header: `filename*=UTF-8''…` (RFC 6266) first, then
+ * `filename="…"`. Path separators are dropped: the name is only ever a suggestion for a download.
+ */
+export function fileNameOf(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header)?.slice(1).find(Boolean);
+  const safe = name?.replace(/\\(.)/g, '$1').replace(/[/\\]/g, '_').trim();
+  return safe || undefined;
+}
+
+async function bodyOf(response: Response, options: RequestOptions<z.ZodType | undefined>): Promise<unknown> {
+  switch (options.responseType) {
+    case 'text':
+      return response.text();
+    case 'blob':
+      return response.blob();
+    case 'file': {
+      const blob = await response.blob();
+      const name = fileNameOf(response.headers.get('content-disposition')) ?? options.fileName ?? 'download';
+      return new File([blob], name, { type: blob.type });
+    }
+    default:
+      return response.json();
+  }
 }
 
 export type Requester = <S extends z.ZodType | undefined = undefined>(
@@ -124,12 +163,7 @@ export function createRequester(options: ClientOptions): Requester {
     }
     if (!response.ok) throw new ApiError(await problemOf(response));
     if (!requestOptions.schema || response.status === 204) return undefined as never;
-    const json: unknown =
-      requestOptions.responseType === 'text'
-        ? await response.text()
-        : requestOptions.responseType === 'blob'
-          ? await response.blob()
-          : await response.json();
-    return (validate ? requestOptions.schema.parse(json) : json) as never;
+    const body = await bodyOf(response, requestOptions);
+    return (validate ? requestOptions.schema.parse(body) : body) as never;
   };
 }

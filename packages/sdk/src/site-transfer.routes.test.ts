@@ -25,6 +25,8 @@ describe('SDK: site export and import', () => {
 
     const archive = await api.sites.exportArchive(site.id);
     expect(archive.size).toBeGreaterThan(100);
+    // Named as the server's Content-Disposition names it.
+    expect(archive.name).toMatch(new RegExp(`^${site.slug}-\\d{8}T\\d{6}Z\\.swigs-site\\.tar\\.gz$`));
     const refused = await api.sites.importArchive(archive).catch((error: unknown) => error);
     expect((refused as ApiError).code).toBe('SLUG_TAKEN');
     const report = await api.sites.importArchive(archive, {

@@ -1,5 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ExternalLink, LogOut, Menu, PlusCircle, UserCircle, Users, X } from 'lucide-react';
+import {
+  ExternalLink,
+  LogOut,
+  Menu,
+  PlusCircle,
+  ScrollText,
+  Server,
+  UserCircle,
+  Users,
+  X,
+} from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -97,6 +107,18 @@ export function AppShell() {
               <NavLink to="/sites/new" className={linkClass}>
                 <PlusCircle className="h-4 w-4" aria-hidden="true" />
                 {t('nav.newSite')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/journal" className={linkClass}>
+                <ScrollText className="h-4 w-4" aria-hidden="true" />
+                {t('nav.journal')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/system" className={linkClass}>
+                <Server className="h-4 w-4" aria-hidden="true" />
+                {t('nav.system')}
               </NavLink>
             </li>
           </ul>

@@ -10,7 +10,7 @@ import { RouteError } from './RouteError';
 /**
  * The URL structure (other parts of SWIGS link to it: password-reset emails, the public-site
  * preview): /login, /forgot-password, /reset-password?token=…, /sites/:siteId/<section>,
- * /users, /users/:userId, /profile, /sites/new — all under /admin.
+ * /users, /users/:userId, /profile, /sites/new, /journal, /system — all under /admin.
  * Every screen but the shell is a lazily loaded chunk.
  */
 export const router = createBrowserRouter(
@@ -77,6 +77,16 @@ export const router = createBrowserRouter(
                       path: 'sites/new',
                       lazy: () =>
                         import('../features/sites/NewSitePage').then((m) => ({ Component: m.NewSitePage })),
+                    },
+                    {
+                      path: 'journal',
+                      lazy: () =>
+                        import('../features/journal/JournalPage').then((m) => ({ Component: m.JournalPage })),
+                    },
+                    {
+                      path: 'system',
+                      lazy: () =>
+                        import('../features/system/SystemPage').then((m) => ({ Component: m.SystemPage })),
                     },
                   ],
                 },

@@ -1,6 +1,7 @@
 /** The English catalogue: the same keys as fr.ts, all of them (the type checker makes sure). */
 import { contentEn } from './en-content';
 import { mediaEn } from './en-media';
+import { systemEn } from './en-system';
 import { textsEn } from './en-texts';
 import type { Messages } from './fr';
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...contentEn,
   ...mediaEn,
   ...textsEn,
+  ...systemEn,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Save',
@@ -46,6 +48,8 @@ export const en: Messages = {
     administration: 'Administration',
     users: 'Users',
     newSite: 'New site',
+    journal: 'Activity log',
+    system: 'System',
     profile: 'My profile',
     viewSite: 'View the site',
     newTab: '(opens in a new tab)',

@@ -5,12 +5,14 @@ import type { ErrorCode } from '@swigs/schema';
  */
 import { contentFr } from './fr-content';
 import { mediaFr } from './fr-media';
+import { systemFr } from './fr-system';
 import { textsFr } from './fr-texts';
 
 export const fr = {
   ...contentFr,
   ...mediaFr,
   ...textsFr,
+  ...systemFr,
   app: { name: 'SWIGS CMS' },
   common: {
     save: 'Enregistrer',
@@ -49,6 +51,8 @@ export const fr = {
     administration: 'Administration',
     users: 'Utilisateurs',
     newSite: 'Nouveau site',
+    journal: 'Journal',
+    system: 'Système',
     profile: 'Mon profil',
     viewSite: 'Voir le site',
     newTab: '(s’ouvre dans un nouvel onglet)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatPrice } from './format';
+import { formatBytes, formatDate, formatDateTime, formatPrice, formatTime } from './format';
 
 describe('fr-CH formatting', () => {
   it('formats calendar dates as day.month.year, whatever the time zone', () => {
@@ -10,6 +10,9 @@ describe('fr-CH formatting', () => {
 
   it('formats moments in the site’s time zone', () => {
     expect(formatDateTime('2026-06-01T08:30:00Z', 'fr-CH', 'Europe/Zurich')).toBe('01.06.2026 10:30');
+    expect(formatTime('2026-06-01T08:30:05Z', 'fr-CH', 'Europe/Zurich')).toBe('10:30:05');
+    expect(formatTime(Date.parse('2026-01-01T23:59:59Z'), 'fr-CH', 'UTC')).toBe('23:59:59');
+    expect(formatTime('not a date')).toBe('');
   });
 
   it('formats CHF prices the Swiss way', () => {

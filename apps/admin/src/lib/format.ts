@@ -63,6 +63,22 @@ export function formatDateTime(
   ).format(date);
 }
 
+/** A moment's time of day, to the second, as `09:30:15`. */
+export function formatTime(value: string | number | Date, locale = 'fr-CH', timeZone?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return cached(
+    `t:${locale}:${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        ...(timeZone ? { timeZone } : {}),
+      }),
+  ).format(date);
+}
+
 /** A price as `CHF 1’250.00`. Amounts are given in the currency's main unit. */
 export function formatPrice(amount: number | null | undefined, currency = 'CHF', locale = 'fr-CH'): string {
   if (amount === null || amount === undefined) return '';

@@ -9,6 +9,7 @@ import { createMediaApi } from './media';
 import { createSeoApi } from './seo';
 import { createSitesApi } from './sites';
 import { createStatsApi } from './stats';
+import { createSystemApi } from './system';
 import { createTokensApi } from './tokens';
 import { createUsersApi } from './users';
 
@@ -27,6 +28,7 @@ export function createAdminApi(request: Requester) {
     media: createMediaApi(request),
     contacts: createContactsApi(request),
     jobs: createJobsApi(request),
+    system: createSystemApi(request),
   };
 }
 

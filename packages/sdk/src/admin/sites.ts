@@ -14,7 +14,7 @@ import type { Query, Requester } from '../http';
 import { ifMatch, v1 } from './shared';
 
 // Built once: a schema built per call would be compiled by zod on every call.
-const archiveBlob = z.instanceof(Blob);
+const archiveFile = z.instanceof(File);
 
 export function createSitesApi(request: Requester) {
   return {
@@ -33,12 +33,16 @@ export function createSitesApi(request: Requester) {
         })
       ).data,
     delete: (siteId: string) => request('DELETE', `${v1}/sites/${siteId}`),
-    /** The site as a `swigs-site` archive (admins): settings, courses, contents, SEO, media, messages. */
+    /**
+     * The site as a `swigs-site` archive (admins): settings, courses, contents, SEO, media,
+     * messages. A `File` named as the server names it (`<slug>-<time>.swigs-site.tar.gz`).
+     */
     exportArchive: (siteId: string, query: SiteExportQuery = {}) =>
       request('GET', `${v1}/sites/${siteId}/export`, {
         query: query as Query,
-        schema: archiveBlob,
-        responseType: 'blob',
+        schema: archiveFile,
+        responseType: 'file',
+        fileName: `${siteId}.swigs-site.tar.gz`,
       }),
     /** Creates a site from an archive (admins); `slug`/`domain` when the archive's are taken here. */
     importArchive: async (

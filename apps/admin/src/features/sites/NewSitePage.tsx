@@ -3,16 +3,21 @@ import { useEffect } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { siteHome } from '../../app/navigation';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Card, PageHeader } from '../../components/ui/feedback';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
+import { ImportSiteCard } from './ImportSiteCard';
 import { SiteIdentityFields, SiteRegionFields, slugify } from './site-fields';
 import { useCreateSite } from './sites.queries';
 
-/** Admins create a site: its name and address; the rest is in the site's settings. */
+/**
+ * Admins create a site: its name and address (the rest is in the site's settings), or all of it
+ * from an archive exported by SWIGS CMS.
+ */
 export function NewSitePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -68,6 +73,12 @@ export function NewSitePage() {
           />
         </form>
       </FormProvider>
+      <ImportSiteCard
+        onImported={(report) => {
+          guard.bypass();
+          navigate(siteHome(report.site.id));
+        }}
+      />
       {guard.dialog}
     </div>
   );

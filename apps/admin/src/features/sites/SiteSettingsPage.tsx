@@ -15,6 +15,7 @@ import { useCurrentUser } from '../auth/useSession';
 import { ImageField } from '../media/ImageField';
 import { TokensSection } from '../tokens/TokensSection';
 import { DeleteSiteSection } from './DeleteSiteSection';
+import { ExportSiteSection } from './ExportSiteSection';
 import { useCurrentSite } from './SiteLayout';
 import { SiteIdentityFields, SiteRegionFields } from './site-fields';
 import {
@@ -143,6 +144,7 @@ export function SiteSettingsPage() {
       <div className="mt-10">
         <TokensSection siteId={site.id} />
       </div>
+      {isAdmin ? <ExportSiteSection site={site} /> : null}
       {isAdmin ? <DeleteSiteSection site={site} /> : null}
       {guard.dialog}
     </div>

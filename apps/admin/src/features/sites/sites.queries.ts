@@ -1,4 +1,4 @@
-import type { CreateSiteBody, Site, SiteListQuery, UpdateSiteBody } from '@swigs/schema';
+import type { CreateSiteBody, Site, SiteImportQuery, SiteListQuery, UpdateSiteBody } from '@swigs/schema';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
@@ -53,6 +53,19 @@ export function useDeleteSite() {
     mutationFn: (siteId: string) => api.sites.delete(siteId),
     onSuccess: (_result, siteId) => {
       queryClient.removeQueries({ queryKey: siteKeys.detail(siteId) });
+      void queryClient.invalidateQueries({ queryKey: siteKeys.lists() });
+    },
+  });
+}
+
+/** Creates a site from a `swigs-site` archive (admins); `slug`/`domain` when the archive's are taken. */
+export function useImportSite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, query }: { file: File; query: SiteImportQuery }) =>
+      api.sites.importArchive(file, query),
+    onSuccess: (report) => {
+      queryClient.setQueryData(siteKeys.detail(report.site.id), report.site);
       void queryClient.invalidateQueries({ queryKey: siteKeys.lists() });
     },
   });

@@ -281,6 +281,14 @@ describe('public read API', () => {
         headers: { origin: 'https://front.example.ch' },
       });
       expect(response.headers['access-control-allow-origin']).toBe('https://front.example.ch');
+      // The admin served from that origin reads a download's file name.
+      const adminCall = await configured.app.inject({
+        method: 'GET',
+        url: '/api/v1/sites',
+        headers: { origin: 'https://front.example.ch' },
+      });
+      expect(adminCall.headers['access-control-allow-origin']).toBe('https://front.example.ch');
+      expect(adminCall.headers['access-control-expose-headers']).toBe('Content-Disposition');
     } finally {
       await configured.close();
     }
