@@ -2,15 +2,12 @@ import { updateSiteBody } from '@swigs/schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Card, PageHeader } from '../../components/ui/feedback';
-import { useConflict } from '../../components/useConflict';
+import { useVersionedSave } from '../../components/useVersionedSave';
 import { api } from '../../lib/api';
-import { apiErrorMessage } from '../../lib/api-errors';
-import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
-import { toast } from '../../lib/toast';
+import { useZodForm } from '../../lib/forms';
 import { useCurrentUser } from '../auth/useSession';
 import { ImageField } from '../media/ImageField';
 import { TokensSection } from '../tokens/TokensSection';
@@ -48,33 +45,29 @@ function Section({
 
 /** Paramètres: everything about a site in one form, saved at once with the version it was loaded at. */
 export function SiteSettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const site = useCurrentSite();
   const user = useCurrentUser();
   const isAdmin = user.role === 'admin';
   const queryClient = useQueryClient();
   const update = useUpdateSite(site.id);
-  const conflict = useConflict();
   const form = useZodForm(updateSiteBody, { defaultValues: settingsValuesOf(site) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
-
-  const save = async (values: SiteSettingsValues, version: number | undefined) => {
-    // Editors may not move a site: its address fields are not theirs to send.
-    const { slug, domain, aliases, ...rest } = values;
-    const body = isAdmin ? { ...rest, slug, domain, aliases, version } : { ...rest, version };
-    try {
-      const saved = await update.mutateAsync(body);
-      conflict.clear();
-      form.reset(settingsValuesOf(saved));
-      toast.success(t('common.saved'));
-    } catch (error) {
-      if (conflict.capture(error)) return;
-      if (!applyApiFieldErrors(error, form.setError, t, i18n.language))
-        toast.error(apiErrorMessage(t, error));
-    }
-  };
-
-  const onSubmit = form.handleSubmit((values) => save(values, values.version));
+  const { onSubmit, alert } = useVersionedSave(form, {
+    save: (values: SiteSettingsValues, version) => {
+      // Editors may not move a site: its address fields are not theirs to send.
+      const { slug, domain, aliases, ...rest } = values;
+      return update.mutateAsync(isAdmin ? { ...rest, slug, domain, aliases, version } : { ...rest, version });
+    },
+    onSaved: (saved) => form.reset(settingsValuesOf(saved)),
+    reload: async () => {
+      const fresh = await queryClient.fetchQuery({
+        queryKey: siteKeys.detail(site.id),
+        queryFn: () => api.sites.get(site.id),
+      });
+      form.reset(settingsValuesOf(fresh));
+    },
+  });
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -84,22 +77,7 @@ export function SiteSettingsPage() {
       />
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate className="space-y-6">
-          {conflict.active ? (
-            <ConflictAlert
-              pending={form.formState.isSubmitting}
-              onReload={async () => {
-                const fresh = await queryClient.fetchQuery({
-                  queryKey: siteKeys.detail(site.id),
-                  queryFn: () => api.sites.get(site.id),
-                });
-                form.reset(settingsValuesOf(fresh));
-                conflict.clear();
-              }}
-              onOverwrite={() =>
-                void form.handleSubmit((values) => save(values, conflict.currentVersion ?? undefined))()
-              }
-            />
-          ) : null}
+          {alert}
           <Section title={t('sites.sections.identity')}>
             <SiteIdentityFields addressEditable={isAdmin} />
           </Section>
