@@ -34,6 +34,24 @@ const french: Record<string, string> = {
   'Use an http(s) address, a path such as /contact, mailto: or tel:.':
     'Indiquez une adresse http(s), un chemin comme /contact, mailto: ou tel:.',
   'A JSON block is limited to 64 KB.': 'Un bloc JSON est limité à 64 Ko.',
+  // Field errors the API adds after its own checks.
+  'Another site already uses this slug.': 'Un autre site utilise déjà cet identifiant.',
+  'This host name already belongs to another site.': 'Ce nom d’hôte appartient déjà à un autre site.',
+  'This host name already belongs to a site.': 'Ce nom d’hôte appartient déjà à un site.',
+  'The logo must be an image of this site’s media library.':
+    'Le logo doit être une image de la médiathèque de ce site.',
+  'The domain cannot also be an alias.': 'Le domaine ne peut pas être aussi un alias.',
+  'Another user already has this email.': 'Un autre utilisateur a déjà cette adresse e-mail.',
+  'Another course of this site already uses this slug.':
+    'Un autre contenu de ce site utilise déjà cette adresse.',
+  'A custom path must stay a path, e.g. /tarifs.':
+    'Un chemin personnalisé doit rester un chemin, p. ex. /tarifs.',
+  'This page already has an SEO record.': 'Cette page a déjà une fiche SEO.',
+  'The end of validity must be in the future.': 'La fin de validité doit être dans le futur.',
+  'The image must be a file of this site’s media library.':
+    'L’image doit être un fichier de la médiathèque de ce site.',
+  'No course of this site has this id.': 'Aucun contenu de ce site n’a cet identifiant.',
+  'A file is required.': 'Un fichier est requis.',
 };
 
 export function translateSchemaMessage(language: string, message: string): string | undefined {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createSiteBody } from '@swigs/schema';
 import { describe, expect, it } from 'vitest';
 import { translateSchemaMessage } from '../i18n/schema-messages';
@@ -31,5 +33,20 @@ describe('form errors', () => {
     );
     for (const issue of custom)
       expect(translateSchemaMessage('fr', issue.message), issue.message).toBeTruthy();
+  });
+
+  it('has a French wording for every field error the API writes in English (a taken slug, …)', () => {
+    const apiSource = path.resolve(__dirname, '../../../api/src');
+    const files = readdirSync(apiSource, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    );
+    const messages = new Set<string>();
+    for (const file of files) {
+      const code = readFileSync(path.join(apiSource, file), 'utf8');
+      for (const match of code.matchAll(/field:\s*[^,]+,\s*message:\s*'([^']+)'/g)) messages.add(match[1]!);
+      for (const match of code.matchAll(/fieldError\(\s*'[^']+',\s*'([^']+)'/g)) messages.add(match[1]!);
+    }
+    expect(messages).toContain('Another site already uses this slug.');
+    for (const message of messages) expect(translateSchemaMessage('fr', message), message).toBeTruthy();
   });
 });
