@@ -53,6 +53,13 @@ describe.runIf(e2eEnabled)('page texts in Chromium', () => {
     expect((await publicPage('/')).html).toContain('Club Nautique</h1>');
 
     await blocks.getByRole('button', { name: /Titre principal/ }).click();
+    // The page it shows on, under the preview path (the home page without a trailing slash).
+    expect(await page.getByRole('link', { name: /Voir la page « Accueil »/ }).getAttribute('href')).toBe(
+      `/preview/${slug}`,
+    );
+    expect(await page.getByRole('link', { name: /Voir le site/ }).getAttribute('href')).toBe(
+      `/preview/${slug}`,
+    );
     await page.getByLabel('Texte', { exact: true }).fill('Apprendre la voile sur le Léman');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await shown(page.getByText('Modifications enregistrées.'));
@@ -69,6 +76,9 @@ describe.runIf(e2eEnabled)('page texts in Chromium', () => {
       .getByRole('button', { name: /Mentions légales/ })
       .click();
     await page.waitForURL(/key=legal\.body/);
+    expect(
+      await page.getByRole('link', { name: /Voir la page « Mentions légales »/ }).getAttribute('href'),
+    ).toBe(`/preview/${slug}/mentions-legales`);
     await page.getByRole('textbox', { name: 'Texte' }).fill('Club Nautique, association, Morges.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await shown(page.getByText('Modifications enregistrées.'));

@@ -21,7 +21,7 @@ import { SiteSelector } from '../features/sites/SiteSelector';
 import { selectableSitesQuery } from '../features/sites/sites.queries';
 import { session } from '../lib/api';
 import { cn } from '../lib/cn';
-import { apiUrl } from '../lib/config';
+import { previewUrl } from '../lib/config';
 import { siteSections } from './navigation';
 import { UnreadBadge } from './UnreadBadge';
 
@@ -78,7 +78,7 @@ export function AppShell() {
           {siteSlug ? (
             <li>
               <a
-                href={apiUrl(`/preview/${siteSlug}/`)}
+                href={previewUrl(siteSlug)}
                 target="_blank"
                 rel="noopener"
                 className={linkClass({ isActive: false })}

@@ -13,3 +13,11 @@ export function apiUrl(path: string): string {
   if (/^https?:\/\//.test(path)) return path;
   return `${apiBaseUrl}${path}`;
 }
+
+/**
+ * A page of a public site under the server's preview path (no DNS needed): `/preview/<slug>` for
+ * the home page (the renderer redirects a trailing slash away), `/preview/<slug>/a-propos`.
+ */
+export function previewUrl(siteSlug: string, path = '/'): string {
+  return apiUrl(`/preview/${siteSlug}${path === '/' ? '' : path}`);
+}

@@ -21,7 +21,7 @@ import { Alert, PageHeader, SkeletonRows } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { cn } from '../../lib/cn';
-import { apiUrl } from '../../lib/config';
+import { previewUrl } from '../../lib/config';
 import { useZodForm } from '../../lib/forms';
 import { pathOfSeoPage, siteLanguage } from '../seo/seo-pages';
 import { useCurrentSite } from '../sites/SiteLayout';
@@ -215,7 +215,7 @@ function SelectedBlock({
       <>
         <div className="flex flex-wrap items-center justify-end gap-2">
           <a
-            href={apiUrl(`/preview/${siteSlug}${publicPathOf(themeBlock.page, siteLocale)}`)}
+            href={previewUrl(siteSlug, publicPathOf(themeBlock.page, siteLocale))}
             target="_blank"
             rel="noopener"
             className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline dark:text-brand-500"
