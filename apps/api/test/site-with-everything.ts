@@ -22,7 +22,7 @@ export interface SiteWithEverything {
   courseIds: string[];
 }
 
-type Inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) => Promise<unknown>;
+type Inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => Promise<unknown>;
 
 function apiOf(app: FastifyInstance, admin: LoggedIn): Inject {
   return async (method, url, payload) => {
@@ -126,6 +126,17 @@ export async function createSiteWithEverything(
   await api('POST', `/sites/${site.id}/courses/reorder`, {
     ids: [courseIds[3], courseIds[0], courseIds[2], courseIds[1]],
   });
+  // Former addresses: the regatta moved to a new slug (its old one redirects), and a course that
+  // was deleted (its address answers 410).
+  const regatta = (await api('GET', `/sites/${site.id}/courses/${courseIds[2]}`)) as { version: number };
+  await api('PATCH', `/sites/${site.id}/courses/${courseIds[2]}`, {
+    slug: 'regate-du-club',
+    version: regatta.version,
+  });
+  const dropped = (await api('POST', `/sites/${site.id}/courses`, { title: 'Stage annulé' })) as {
+    id: string;
+  };
+  await api('DELETE', `/sites/${site.id}/courses/${dropped.id}`);
 
   const contents: Record<string, object> = {
     'home.hero.title': { type: 'text', data: { text: 'Apprenez la voile sur le Léman' } },

@@ -151,6 +151,7 @@ function archiveDataOf(rows: SiteRows, keptMedia: SiteRows['media'], omittedIds:
       createdAt: iso(c.createdAt),
       updatedAt: iso(c.updatedAt),
     })),
+    retiredCourseSlugs: rows.retiredCourseSlugs.map((r) => ({ slug: r.slug, courseId: r.courseId })),
   };
   return data;
 }

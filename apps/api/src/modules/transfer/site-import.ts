@@ -258,6 +258,11 @@ function rowsOf(
       spamSignals: c.spamSignals,
       ...dates(c),
     })),
+    retiredCourseSlugs: data.retiredCourseSlugs.map((r) => ({
+      siteId,
+      slug: r.slug,
+      courseId: r.courseId ? courseIds.get(r.courseId)! : null,
+    })),
   };
 }
 

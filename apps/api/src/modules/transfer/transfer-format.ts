@@ -136,7 +136,17 @@ function checkReferences(data: SiteArchiveDataShape, ctx: z.RefinementCtx) {
     'File',
   );
   const courseIds = unique(data.courses, (c) => c.id, 'courses', 'Course id');
-  unique(data.courses, (c) => c.slug, 'courses', 'Course slug');
+  const courseSlugs = unique(data.courses, (c) => c.slug, 'courses', 'Course slug');
+  unique(data.retiredCourseSlugs, (r) => r.slug, 'retiredCourseSlugs', 'Former course slug');
+  data.retiredCourseSlugs.forEach((retired, index) => {
+    if (courseSlugs.has(retired.slug))
+      issue(
+        ['retiredCourseSlugs', index, 'slug'],
+        `"${retired.slug}" is the slug of a course of the archive.`,
+      );
+    if (retired.courseId && !courseIds.has(retired.courseId))
+      issue(['retiredCourseSlugs', index, 'courseId'], `Course ${retired.courseId} is not in the archive.`);
+  });
   unique(data.contents, (c) => c.key, 'contents', 'Content key');
   unique(data.seo, (s) => s.page, 'seo', 'SEO page');
   const media = (path: (string | number)[], mediaId: string | null | undefined) => {
@@ -167,6 +177,14 @@ const siteArchiveDataShape = z.object({
   contents: z.array(archiveContent).max(100_000),
   seo: z.array(archiveSeo).max(100_000),
   contacts: z.array(archiveContact).max(1_000_000),
+  /**
+   * Former course addresses: a course's old slugs (`courseId` set, the page redirects) and deleted
+   * courses' slugs (`courseId` null, 410). Absent from archives made before it existed.
+   */
+  retiredCourseSlugs: z
+    .array(z.object({ slug, courseId: id.nullable() }))
+    .max(100_000)
+    .default([]),
 });
 type SiteArchiveDataShape = z.output<typeof siteArchiveDataShape>;
 

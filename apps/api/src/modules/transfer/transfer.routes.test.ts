@@ -186,6 +186,13 @@ describe(`site import (PGlite → ${testDriver})`, () => {
     const original = await source.app.inject({ url: site.photo.url });
     expect(served.statusCode).toBe(200);
     expect(served.rawPayload.equals(original.rawPayload)).toBe(true);
+    // Former addresses came along: the old slug finds the renamed course, the deleted one is gone.
+    const moved = await target.app.inject({
+      url: `/api/v1/public/sites/${site.slug}/courses/regate-interne`,
+    });
+    expect(moved.json().data).toMatchObject({ title: 'Régate interne', slug: 'regate-du-club' });
+    const gone = await target.app.inject({ url: `/api/v1/public/sites/${site.slug}/courses/stage-annule` });
+    expect(gone.statusCode).toBe(410);
     const hero = await target.app.inject({ url: `/api/v1/public/sites/${site.slug}/contents/home.hero.cta` });
     expect(hero.json().data.data.url).toMatch(new RegExp(`^/uploads/${newId}/[0-9a-f]{32}\\.pdf$`));
     // Messages keep their date and state; nothing was mailed for them.
@@ -291,6 +298,21 @@ describe(`site import (PGlite → ${testDriver})`, () => {
           return files.pack().finally(files.remove);
         },
         /courses\.0\.imageId: Media 00000000-0000-4000-8000-000000000000 is not in the archive/,
+      ],
+      [
+        'a former course address pointing at a course not in the archive',
+        async () => {
+          const files = await unpacked(archive);
+          const data = files.json<{ retiredCourseSlugs: Record<string, unknown>[] }>('site.json');
+          data.retiredCourseSlugs.push({
+            slug: 'ailleurs',
+            courseId: '00000000-0000-4000-8000-000000000000',
+          });
+          files.write('site.json', JSON.stringify(data));
+          await files.reseal();
+          return files.pack().finally(files.remove);
+        },
+        /retiredCourseSlugs\.\d+\.courseId: Course 00000000-0000-4000-8000-000000000000 is not in the archive/,
       ],
       [
         'a script dressed as an image',
