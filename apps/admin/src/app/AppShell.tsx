@@ -1,15 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ExternalLink,
-  LogOut,
-  Menu,
-  PlusCircle,
-  ScrollText,
-  Server,
-  UserCircle,
-  Users,
-  X,
-} from 'lucide-react';
+import { ExternalLink, LogOut, Menu, UserCircle, X } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -22,7 +12,7 @@ import { selectableSitesQuery } from '../features/sites/sites.queries';
 import { session } from '../lib/api';
 import { cn } from '../lib/cn';
 import { previewUrl } from '../lib/config';
-import { siteSections } from './navigation';
+import { adminSections, siteSections } from './navigation';
 import { UnreadBadge } from './UnreadBadge';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
@@ -97,30 +87,14 @@ export function AppShell() {
             {t('nav.administration')}
           </p>
           <ul className="space-y-1">
-            <li>
-              <NavLink to="/users" className={linkClass}>
-                <Users className="h-4 w-4" aria-hidden="true" />
-                {t('nav.users')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/sites/new" className={linkClass}>
-                <PlusCircle className="h-4 w-4" aria-hidden="true" />
-                {t('nav.newSite')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/journal" className={linkClass}>
-                <ScrollText className="h-4 w-4" aria-hidden="true" />
-                {t('nav.journal')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/system" className={linkClass}>
-                <Server className="h-4 w-4" aria-hidden="true" />
-                {t('nav.system')}
-              </NavLink>
-            </li>
+            {adminSections.map((section) => (
+              <li key={section.path}>
+                <NavLink to={section.path} className={linkClass}>
+                  <section.icon className="h-4 w-4" aria-hidden="true" />
+                  {t(section.labelKey)}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}

@@ -1,5 +1,17 @@
 import type { LucideIcon } from 'lucide-react';
-import { BookOpen, FileText, Image, LayoutDashboard, Mail, Search, Settings } from 'lucide-react';
+import {
+  BookOpen,
+  FileText,
+  Image,
+  LayoutDashboard,
+  Mail,
+  PlusCircle,
+  ScrollText,
+  Search,
+  Server,
+  Settings,
+  Users,
+} from 'lucide-react';
 
 /** The sections of a site, in the order of the navigation; `path` is relative to /sites/:siteId. */
 export interface SiteSection {
@@ -27,3 +39,15 @@ export const siteSections: SiteSection[] = [
 
 /** Where a site opens: its first section. */
 export const siteHome = (siteId: string) => `/sites/${siteId}/${siteSections[0]!.path}`;
+
+/** The administrators' screens, outside any site, in the order of the navigation. */
+export const adminSections: Array<{
+  path: string;
+  labelKey: 'nav.users' | 'nav.newSite' | 'nav.journal' | 'nav.system';
+  icon: LucideIcon;
+}> = [
+  { path: '/users', labelKey: 'nav.users', icon: Users },
+  { path: '/sites/new', labelKey: 'nav.newSite', icon: PlusCircle },
+  { path: '/journal', labelKey: 'nav.journal', icon: ScrollText },
+  { path: '/system', labelKey: 'nav.system', icon: Server },
+];
