@@ -22,7 +22,11 @@ export interface SiteWithEverything {
   courseIds: string[];
 }
 
-type Inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => Promise<unknown>;
+type Inject = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) => Promise<unknown>;
 
 function apiOf(app: FastifyInstance, admin: LoggedIn): Inject {
   return async (method, url, payload) => {
