@@ -8,13 +8,17 @@
  *   5. ours, cached in Redis (when Redis answers), as several instances run.
  *
  * Each server runs alone, pinned to core 0; wrk runs pinned to core 1 (taskset). PostgreSQL and
- * Redis are the machine's own services (not pinned). Usage, from the repository root:
+ * Redis are the machine's own services (not pinned). The servers take turns for several rounds
+ * (a fresh process each time) and each figure is the median of its rounds: on a shared virtual
+ * machine, one process can run 25 % slower than the next for no reason of its own, and taking
+ * turns spreads the machine's drift over every server alike. Usage, from the repository root:
  *
  *   npm run build && npx tsx bench/public-read.ts
  *
  * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres, a scratch
  * database is created and dropped), BENCH_REDIS_URL (default redis://127.0.0.1:6379),
- * BENCH_DURATION (seconds per run, default 10), BENCH_CONNECTIONS (default 50); to look into one
+ * BENCH_DURATION (seconds per run, default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
+ * (default 50); to look into one
  * figure: BENCH_ONLY=bare,fastify,cached,uncached,redis (a subset) and BENCH_NODE_ARGS for our
  * server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
@@ -35,6 +39,7 @@ const serverEntry = path.join(root, 'apps/api/dist/server.js');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (key: string) => !only || only.includes(key);
@@ -150,9 +155,10 @@ async function startOurs(port: number, env: Record<string, string>): Promise<Chi
       PORT: String(port),
       ADMIN_EMAIL: 'bench@example.ch',
       ADMIN_PASSWORD: randomBytes(12).toString('hex'),
-      // wrk is one client address: past the global per-address limit it would measure 429s. The
-      // allow-list keeps the limiter's hook on the path (what production pays) without refusing.
-      RATE_LIMIT_ALLOW: '127.0.0.1',
+      // wrk is one client address: past the default global per-address limit it would measure 429s.
+      // A limit it cannot reach keeps every request counted, with its RateLimit-* headers, as in
+      // production (an allow-listed address would skip the counting).
+      RATE_LIMIT_MAX: '1000000000',
       // No load balancer to warn: stop at once (and let --cpu-prof write its profile).
       SHUTDOWN_DRAIN_SECONDS: '0',
       ...env,
@@ -219,6 +225,30 @@ async function measure(name: string, server: ChildProcess, url: string): Promise
   return result;
 }
 
+interface Server {
+  key: string;
+  name: string;
+  url: string;
+  start(): Promise<ChildProcess>;
+}
+
+/** Each figure's median over the rounds (taken apart: the median req/s, the median p99…). */
+function median(results: Result[]): Result {
+  const middle = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const half = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+  };
+  return {
+    name: results[0]!.name,
+    bytes: results[0]!.bytes,
+    requestsPerSecond: middle(results.map((r) => r.requestsPerSecond)),
+    p50: middle(results.map((r) => r.p50)),
+    p99: middle(results.map((r) => r.p99)),
+    cpuMicrosPerRequest: middle(results.map((r) => r.cpuMicrosPerRequest)),
+  };
+}
+
 async function redisAnswers(): Promise<boolean> {
   try {
     const { Redis } = await import('ioredis');
@@ -260,6 +290,7 @@ async function main() {
     );
     const publicPath = `/api/v1/public/sites/${site.host}/courses`;
     const common = { DATABASE_URL: databaseUrl, DATA_DIR: scratch };
+    const redisPrefix = `bench-${randomBytes(4).toString('hex')}:`;
 
     // The exact bytes our API answers, for the bare node:http baseline.
     const probe = await startOurs(4310, common);
@@ -270,57 +301,65 @@ async function main() {
     );
     await stop(probe);
 
-    if (runs('bare')) {
-      const bare = await start(
-        'bare node:http',
-        path.join(root, 'bench/servers/bare-http.mjs'),
-        [bodyFile, '4301'],
-        {},
+    const servers: Server[] = [
+      {
+        key: 'bare',
+        name: 'bare node:http, same bytes',
+        url: 'http://127.0.0.1:4301/',
+        start: () =>
+          start('bare node:http', path.join(root, 'bench/servers/bare-http.mjs'), [bodyFile, '4301'], {}),
+      },
+      {
+        key: 'fastify',
+        name: 'bare Fastify + same SELECT',
+        url: `http://127.0.0.1:4302/courses/${site.host}`,
+        start: () =>
+          start('bare Fastify', path.join(root, 'bench/servers/bare-fastify.mjs'), [statementFile, '4302'], {
+            DATABASE_URL: databaseUrl,
+          }),
+      },
+      {
+        key: 'cached',
+        name: 'ours, cached (in process)',
+        url: `http://127.0.0.1:4303${publicPath}`,
+        start: () => startOurs(4303, common),
+      },
+      {
+        key: 'uncached',
+        name: 'ours, uncached (PostgreSQL)',
+        url: `http://127.0.0.1:4304${publicPath}`,
+        start: () => startOurs(4304, { ...common, PUBLIC_CACHE_TTL_SECONDS: '0' }),
+      },
+      {
+        key: 'redis',
+        name: 'ours, cached in Redis',
+        url: `http://127.0.0.1:4305${publicPath}`,
+        start: () => startOurs(4305, { ...common, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix }),
+      },
+    ].filter((server) => runs(server.key));
+    if (runs('redis') && !(await redisAnswers())) {
+      process.stderr.write(`Redis does not answer at ${redisUrl}: no Redis figure.\n`);
+      servers.splice(
+        servers.findIndex((server) => server.key === 'redis'),
+        1,
       );
-      children.push(bare);
-      results.push(await measure('bare node:http, same bytes', bare, 'http://127.0.0.1:4301/'));
-      await stop(bare);
     }
 
-    if (runs('fastify')) {
-      const fastify = await start(
-        'bare Fastify',
-        path.join(root, 'bench/servers/bare-fastify.mjs'),
-        [statementFile, '4302'],
-        { DATABASE_URL: databaseUrl },
-      );
-      children.push(fastify);
-      results.push(
-        await measure('bare Fastify + same SELECT', fastify, `http://127.0.0.1:4302/courses/${site.host}`),
-      );
-      await stop(fastify);
+    const measured = new Map<string, Result[]>();
+    for (let round = 1; round <= rounds; round++) {
+      for (const server of servers) {
+        const child = await server.start();
+        children.push(child);
+        const result = await measure(`${server.name} (round ${round}/${rounds})`, child, server.url);
+        measured.set(server.name, [...(measured.get(server.name) ?? []), { ...result, name: server.name }]);
+        await stop(child);
+      }
     }
-
-    if (runs('cached')) {
-      const cached = await startOurs(4303, common);
-      children.push(cached);
-      results.push(await measure('ours, cached (in process)', cached, `http://127.0.0.1:4303${publicPath}`));
-      await stop(cached);
-    }
-
-    if (runs('uncached')) {
-      const uncached = await startOurs(4304, { ...common, PUBLIC_CACHE_TTL_SECONDS: '0' });
-      children.push(uncached);
-      results.push(
-        await measure('ours, uncached (PostgreSQL)', uncached, `http://127.0.0.1:4304${publicPath}`),
-      );
-      await stop(uncached);
-    }
-
-    if (runs('redis') && (await redisAnswers())) {
-      const prefix = `bench-${randomBytes(4).toString('hex')}:`;
-      const redis = await startOurs(4305, { ...common, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix });
-      children.push(redis);
-      results.push(await measure('ours, cached in Redis', redis, `http://127.0.0.1:4305${publicPath}`));
-      await stop(redis);
+    for (const server of servers) results.push(median(measured.get(server.name)!));
+    if (servers.some((server) => server.key === 'redis')) {
       const { Redis } = await import('ioredis');
       const client = new Redis(redisUrl);
-      const keys = await client.keys(`${prefix}*`);
+      const keys = await client.keys(`${redisPrefix}*`);
       if (keys.length > 0) await client.del(...keys);
       client.disconnect();
     }
@@ -346,7 +385,7 @@ function report(results: Result[]) {
   const lines = [
     `Date: ${new Date().toISOString()} — load average at the end (1/5/15 min): ${load}`,
     `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${postgres}`,
-    `Command: npm run build && npx tsx bench/public-read.ts (wrk -t1 -c${connections} -d${duration}s --latency; server on core ${serverCore}, wrk on core ${loadCore})`,
+    `Command: npm run build && npx tsx bench/public-read.ts (wrk -t1 -c${connections} -d${duration}s --latency; server on core ${serverCore}, wrk on core ${loadCore}; medians of ${rounds} rounds, servers taking turns)`,
     '',
     '| server | bytes | req/s | p50 (ms) | p99 (ms) | ratio (req/s) | server CPU per request | ratio (CPU) |',
     '| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |',

@@ -180,7 +180,7 @@ function buildConfig(env: z.infer<typeof envSchema>, cwd: string) {
   };
 }
 
-type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
 
 /** `true`, `false`, a hop count ("1": the nearest proxy) or a list of trusted addresses/CIDRs. */
 function parseTrustProxy(value: string | undefined): TrustProxy {

@@ -27,6 +27,7 @@ export interface TestAppOptions {
   /** To read what the app logs, or reports to Sentry. */
   logger?: AppDeps['logger'];
   errorReporter?: AppDeps['errorReporter'];
+  publicFastPath?: boolean;
 }
 
 /**
@@ -43,6 +44,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     redis: options.redis,
     logger: options.logger,
     errorReporter: options.errorReporter,
+    publicFastPath: options.publicFastPath,
   });
   await app.ready();
   return {

@@ -9,6 +9,26 @@ export interface RateLimitStore {
     max: number,
   ): void;
   child(routeOptions: { method: string | string[]; url: string }): RateLimitStore;
+  /**
+   * Synchronous access to the same counters, present when this store counts in process (not in
+   * Redis): for requests answered before Fastify (the public fast path, see app.ts).
+   */
+  local?: LocalCounter;
+}
+
+/** The counters of a store that counts in process; keys as the plugin's (`ip:…`). */
+export interface LocalCounter {
+  /**
+   * Counts one request of `key` unless it already made `max` in its window, and returns that window
+   * (the store's own object: read it at once); undefined, counting nothing, when it is full.
+   */
+  incrementBelow(key: string, windowMs: number, max: number): CountWindow | undefined;
+}
+
+export interface CountWindow {
+  count: number;
+  /** When the window ends (ms since the epoch). */
+  expiresAt: number;
 }
 
 // INCR and PEXPIRE in one step, or a crash between them leaves a counter that never resets.
@@ -22,20 +42,32 @@ return {current, ttl}
 
 /** Fixed windows in process memory, swept when they grow large. */
 class MemoryWindows {
-  private readonly windows = new Map<string, { count: number; expiresAt: number }>();
+  private readonly windows = new Map<string, CountWindow>();
 
   increment(key: string, windowMs: number): { current: number; ttl: number } {
     const now = Date.now();
-    if (this.windows.size > 50_000) {
-      for (const [k, entry] of this.windows) if (entry.expiresAt <= now) this.windows.delete(k);
-    }
-    let entry = this.windows.get(key);
-    if (!entry || entry.expiresAt <= now) {
-      entry = { count: 0, expiresAt: now + windowMs };
-      this.windows.set(key, entry);
-    }
+    const entry = this.live(key, windowMs, now);
     entry.count += 1;
     return { current: entry.count, ttl: entry.expiresAt - now };
+  }
+
+  incrementBelow(key: string, windowMs: number, max: number): CountWindow | undefined {
+    const entry = this.live(key, windowMs, Date.now());
+    if (entry.count >= max) return undefined;
+    entry.count += 1;
+    return entry;
+  }
+
+  /** The key's window, a new one if it has none or its window ended. */
+  private live(key: string, windowMs: number, now: number): CountWindow {
+    let entry = this.windows.get(key);
+    if (entry && entry.expiresAt > now) return entry;
+    if (this.windows.size > 50_000) {
+      for (const [k, old] of this.windows) if (old.expiresAt <= now) this.windows.delete(k);
+    }
+    entry = { count: 0, expiresAt: now + windowMs };
+    this.windows.set(key, entry);
+    return entry;
   }
 }
 
@@ -64,9 +96,14 @@ export interface RateLimitStoreOptions {
 export function createRateLimitStore(options: RateLimitStoreOptions, scope = 'global:'): RateLimitStore {
   const memory = new MemoryWindows();
   const redis = scope === 'global:' && !options.shareGlobal ? undefined : options.redis;
+  const fullKeyOf = (key: string) => `${options.prefix}${scope}${key}`;
+  const local: LocalCounter | undefined = redis
+    ? undefined
+    : { incrementBelow: (key, windowMs, max) => memory.incrementBelow(fullKeyOf(key), windowMs, max) };
   return {
+    local,
     incr(key, callback, timeWindow) {
-      const fullKey = `${options.prefix}${scope}${key}`;
+      const fullKey = fullKeyOf(key);
       if (!redis) {
         callback(null, memory.increment(fullKey, timeWindow));
         return;

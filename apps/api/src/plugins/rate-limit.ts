@@ -1,10 +1,11 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { RateLimitTier } from '../config-operations';
 import { AppError } from '../lib/errors';
-import { createRateLimitStore } from '../lib/rate-limit-store';
+import { createRateLimitStore, type LocalCounter } from '../lib/rate-limit-store';
 
 /**
  * Named limits a route opts into with `config: { rateLimitTier: 'login' | 'strict' }`, on top of
@@ -20,6 +21,24 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     rateLimitTier?: RateLimitTierName;
   }
+  interface FastifyInstance {
+    /** The global limit for requests answered before Fastify (the public fast path, see app.ts). */
+    globalRateLimit: GlobalRateLimitGate;
+  }
+}
+
+/**
+ * The global limit as seen by a request that Fastify does not handle (a cached public read answered
+ * by the fast path): the same counters, key, allow-list and headers as the plugin's hook.
+ */
+export interface GlobalRateLimitGate {
+  /**
+   * Counts one anonymous request from `ip` like the plugin's hook. Null when the request is not
+   * limited (the limit is off or the address exempt: no RateLimit-* headers); the count otherwise,
+   * one object reused by every call (read it at once); undefined, having counted nothing, when the
+   * request would be refused or its count lives in Redis: Fastify then counts it and answers.
+   */
+  take(headers: IncomingHttpHeaders, ip: string): RateLimitCount | null | undefined;
 }
 
 export interface RateLimitPluginOptions {
@@ -32,12 +51,19 @@ export interface RateLimitPluginOptions {
    * Requests the global limit does not count: the renderer's in-process reads of the public API
    * (the page request that caused them was counted). Tiers still count them, per visitor address.
    */
-  isExemptFromGlobal?(request: FastifyRequest): boolean;
+  isExemptFromGlobal?(request: { headers: IncomingHttpHeaders }): boolean;
   /** Count the global limit in Redis too (tiers always are); see lib/rate-limit-store.ts. */
   shareGlobal: boolean;
   redis?: Redis | undefined;
   /** Prefix of the Redis keys, e.g. `swigs:` (keys are `swigs:ratelimit:…`). */
   keyPrefix: string;
+}
+
+/** What the RateLimit-* headers say. */
+export interface RateLimitCount {
+  limit: string;
+  remaining: number;
+  resetSeconds: number;
 }
 
 /**
@@ -48,7 +74,7 @@ export interface RateLimitPluginOptions {
  */
 export function rateLimitKey(request: FastifyRequest): string {
   const principal = request.principal;
-  if (!principal) return `ip:${normalizeIP(request.ip)}`;
+  if (!principal) return anonymousKey(request.ip);
   switch (principal.kind) {
     case 'user':
       return `user:${principal.userId}`;
@@ -60,6 +86,11 @@ export function rateLimitKey(request: FastifyRequest): string {
       throw new Error(`No rate-limit key for principal ${JSON.stringify(unknown)}.`);
     }
   }
+}
+
+function anonymousKey(ip: string): string {
+  // normalizeIP lower-cases IPv4 addresses (a no-op) after an IPv6 test: skipped when it cannot be IPv6.
+  return `ip:${ip.includes(':') ? normalizeIP(ip) : ip}`;
 }
 
 function tierRouteConfig(tier: RateLimitTier) {
@@ -111,6 +142,8 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
     }
   }
 
+  app.decorate('globalRateLimit', globalGate(options, store.local, allow));
+
   await app.register(rateLimit, {
     // With the global limit off, only routes of a tier are limited.
     global: options.global.max > 0,
@@ -124,6 +157,27 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
         retryAfter: Math.max(1, Math.ceil(context.ttl / 1000)),
       }),
   });
+}
+
+/** What the plugin's hook does for the global limit, synchronously, on counters kept in process. */
+function globalGate(
+  options: RateLimitPluginOptions,
+  counter: LocalCounter | undefined,
+  allow: Set<string>,
+): GlobalRateLimitGate {
+  const { max, windowSeconds } = options.global;
+  const windowMs = windowSeconds * 1000;
+  const count: RateLimitCount = { limit: String(max), remaining: 0, resetSeconds: 0 };
+  return {
+    take(headers, ip) {
+      if (max === 0 || allow.has(ip) || options.isExemptFromGlobal?.({ headers })) return null;
+      const window = counter?.incrementBelow(anonymousKey(ip), windowMs, max);
+      if (!window) return undefined;
+      count.remaining = max - window.count;
+      count.resetSeconds = Math.ceil((window.expiresAt - Date.now()) / 1000);
+      return count;
+    },
+  };
 }
 
 export const rateLimits = fp(rateLimitPlugin, { name: 'rate-limits' });

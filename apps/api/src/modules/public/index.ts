@@ -17,6 +17,7 @@ import {
 } from './public-cache';
 import { createRedisPublicCache } from './public-cache.redis';
 import { createPublicCorsHook } from './public-cors';
+import type { CachedAnswers } from './public-fast-path';
 import { createSeoFiles } from './seo-files';
 import { createSiteChanges, type SeoFiles, type SiteChanges } from './site-changes';
 
@@ -26,6 +27,11 @@ export interface PublicContext {
   seoFiles: SeoFiles;
   service: PublicService;
   changes: SiteChanges;
+  /**
+   * Synchronous reads of the in-process cache, for the fast path that answers hits before Fastify
+   * (public-fast-path.ts); absent when answers are cached in Redis or not at all.
+   */
+  cachedAnswers?: CachedAnswers;
   /** CORS for the public API from the sites' own domains; an app-level onRequest hook. */
   corsHook: onRequestHookHandler;
   /** seo.json of the sites that have none yet (after an upgrade); never rejects, errors are logged. */
@@ -39,13 +45,19 @@ export interface PublicContext {
  * pays one increment per answer.
  */
 function cacheMetrics(metrics: Metrics, store: 'memory' | 'redis') {
-  const hits = metrics
-    .counter({
-      name: 'public_cache_hits_total',
-      help: 'Public API answers served from the cache',
-      labelNames: ['store'],
-    })
-    .labels(store);
+  // Hits are counted in a plain number and added to the counter when it is read: the hottest
+  // path of all pays an increment, not a label lookup.
+  let pendingHits = 0;
+  metrics.counter({
+    name: 'public_cache_hits_total',
+    help: 'Public API answers served from the cache',
+    labelNames: ['store'],
+    collect() {
+      // Even by 0: the series is reported from the start.
+      this.labels(store).inc(pendingHits);
+      pendingHits = 0;
+    },
+  });
   const misses = metrics
     .counter({
       name: 'public_cache_misses_total',
@@ -53,7 +65,12 @@ function cacheMetrics(metrics: Metrics, store: 'memory' | 'redis') {
       labelNames: ['store'],
     })
     .labels(store);
-  const stats: PublicCacheStats = { hit: () => hits.inc(), miss: () => misses.inc() };
+  const stats: PublicCacheStats = {
+    hit: () => {
+      pendingHits += 1;
+    },
+    miss: () => misses.inc(),
+  };
   return {
     stats,
     invalidations: metrics
@@ -81,6 +98,7 @@ export function createPublicContext(
   const { cacheTtlSeconds, cacheMaxBytes } = config.publicApi;
   let close = () => {};
   let cache: PublicCache;
+  let cachedAnswers: CachedAnswers | undefined;
   if (cacheTtlSeconds === 0) cache = createNoPublicCache();
   else if (redis) {
     const measured = metrics ? cacheMetrics(metrics, 'redis') : undefined;
@@ -117,6 +135,7 @@ export function createPublicContext(
       },
     });
     cache = countInvalidations(memoryCache, measured?.invalidations);
+    cachedAnswers = { peek: memoryCache.peek, hit: measured?.stats.hit ?? (() => {}) };
   }
 
   const seo = createSeoRepository(database.db);
@@ -141,6 +160,7 @@ export function createPublicContext(
     seoFiles,
     service,
     changes,
+    cachedAnswers,
     corsHook: createPublicCorsHook(service),
     writeMissingSeoFiles: () =>
       repository

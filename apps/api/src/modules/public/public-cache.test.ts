@@ -40,4 +40,23 @@ describe('in-process public cache', () => {
     expect((await cache.load('a', 'x', async () => answer('mnopqr')))?.body.toString()).toBe('mnopqr');
     expect((await cache.load('b', 'x', async () => answer('stuvwx')))?.body.toString()).toBe('stuvwx');
   });
+
+  it('peeks at fresh answers only, without counting, and forgets them at invalidation', async () => {
+    let now = 0;
+    let hits = 0;
+    let misses = 0;
+    const stats = { hit: () => hits++, miss: () => misses++ };
+    const cache = createMemoryPublicCache({ ttlSeconds: 10, maxBytes: 1e6, now: () => now, stats });
+    expect(cache.peek('a', 'courses')).toBeUndefined();
+    await cache.load('a', 'courses', async () => answer('v1'));
+    expect(cache.peek('a', 'courses')?.body.toString()).toBe('v1');
+    expect(cache.peek('a', 'course:x')).toBeUndefined();
+    expect(cache.peek('b', 'courses')).toBeUndefined();
+    expect({ hits, misses }).toEqual({ hits: 0, misses: 1 });
+    await cache.invalidate(['a']);
+    expect(cache.peek('a', 'courses')).toBeUndefined();
+    await cache.load('a', 'courses', async () => answer('v2'));
+    now = 10_000;
+    expect(cache.peek('a', 'courses')).toBeUndefined();
+  });
 });

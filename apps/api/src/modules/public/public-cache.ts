@@ -82,11 +82,25 @@ export function createMemoryPublicCache(options: {
 }): PublicCache & {
   /** Bytes of answers held now. */
   size(): number;
+  /**
+   * The fresh cached answer, synchronously, or undefined; counts nothing (the caller reports the
+   * hit once it serves the answer). For the public fast path, which answers before Fastify.
+   */
+  peek(siteKey: string, resource: string): CachedAnswer | undefined;
 } {
   const now = options.now ?? Date.now;
   const stats = options.stats ?? noStats;
   // Insertion order is recency order: a hit moves its namespace to the end.
   const namespaces = new Map<string, Namespace>();
+  /** The namespace last moved to the end (a hit on it again has nothing to move). */
+  let newest: string | undefined;
+
+  function touch(siteKey: string, namespace: Namespace) {
+    if (newest === siteKey) return;
+    namespaces.delete(siteKey);
+    namespaces.set(siteKey, namespace);
+    newest = siteKey;
+  }
   // Survive eviction so that a ticket taken before an eviction is still checked correctly.
   const generations = new Map<string, number>();
   let totalBytes = 0;
@@ -108,13 +122,19 @@ export function createMemoryPublicCache(options: {
 
   return {
     kind: 'memory',
+    peek(siteKey, resource) {
+      const namespace = namespaces.get(siteKey);
+      const entry = namespace?.entries.get(resource);
+      if (!namespace || !entry || entry.expiresAt <= now()) return undefined;
+      touch(siteKey, namespace);
+      return entry.answer;
+    },
     async load(siteKey, resource, produce) {
       const namespace = namespaces.get(siteKey);
       const entry = namespace?.entries.get(resource);
       if (namespace && entry) {
         if (entry.expiresAt > now()) {
-          namespaces.delete(siteKey);
-          namespaces.set(siteKey, namespace);
+          touch(siteKey, namespace);
           stats.hit();
           return entry.answer;
         }
@@ -135,7 +155,9 @@ export function createMemoryPublicCache(options: {
       target.entries.set(resource, { answer, expiresAt: now() + options.ttlSeconds * 1000 });
       target.bytes += answer.body.length;
       totalBytes += answer.body.length;
+      namespaces.delete(siteKey);
       namespaces.set(siteKey, target);
+      newest = siteKey;
       evictUntilWithinBounds();
       return answer;
     },

@@ -45,6 +45,15 @@ function sendAnswer(
   return reply.type('application/json; charset=utf-8').send(answer.body);
 }
 
+/** Cache-Control of public answers; the version route's is `no-cache` (renderers poll it). */
+export function publicCacheControl(maxAgeSeconds: number): string {
+  return maxAgeSeconds > 0
+    ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds}`
+    : 'public, max-age=0, must-revalidate';
+}
+
+export const versionCacheControl = 'no-cache';
+
 export interface PublicRoutesOptions {
   /** max-age for browsers and CDNs; with 0 they revalidate every time, which the ETag makes a 304. */
   maxAgeSeconds: number;
@@ -58,10 +67,7 @@ export function registerPublicRoutes(
 ) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   registerPublicPreflight(app, service);
-  const cacheControl =
-    options.maxAgeSeconds > 0
-      ? `public, max-age=${options.maxAgeSeconds}, stale-while-revalidate=${options.maxAgeSeconds}`
-      : 'public, max-age=0, must-revalidate';
+  const cacheControl = publicCacheControl(options.maxAgeSeconds);
   const config = { access: 'public' as const };
   // Public reads are the hot path: one info line per request would cost more than the answer
   // (nginx keeps the access log). Warnings and errors are still logged.
@@ -205,6 +211,6 @@ export function registerPublicRoutes(
     },
     // Always revalidated: renderers poll it to learn about edits.
     async (request, reply) =>
-      sendAnswer(request, reply, await service.version(request.params.site), 'no-cache'),
+      sendAnswer(request, reply, await service.version(request.params.site), versionCacheControl),
   );
 }
