@@ -20,7 +20,8 @@
  * BENCH_DURATION (seconds per run, default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 50); to look into one
  * figure: BENCH_ONLY=bare,fastify,cached,uncached,redis (a subset) and BENCH_NODE_ARGS for our
- * server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * server instead of the deployed flags (e.g. "--min-semi-space-size=16 --cpu-prof
+ * --cpu-prof-dir=/tmp/prof"; BENCH_NODE_ARGS=" " for none).
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,7 +44,9 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (key: string) => !only || only.includes(key);
-const ourNodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+/** Node's flags in production (deploy/systemd/swigs@.service, deploy/Dockerfile). */
+const deployedNodeArgs = ['--min-semi-space-size=16'];
+const ourNodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? deployedNodeArgs;
 const serverCore = '0';
 const loadCore = '1';
 

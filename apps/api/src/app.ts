@@ -38,7 +38,7 @@ import { auth } from './plugins/auth';
 import { deprecations } from './plugins/deprecation';
 import { drain } from './plugins/drain';
 import { errors } from './plugins/errors';
-import { httpDuration, metricsRoutes } from './plugins/metrics';
+import { httpDurationSeries, metricsRoutes } from './plugins/metrics';
 import { docsPrefix, openapi, openapiDocumentOf } from './plugins/openapi';
 import { publicSites } from './plugins/public-sites';
 import { rateLimits } from './plugins/rate-limit';
@@ -298,7 +298,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       isDraining: lifecycle.isDraining,
       corsOrigins: config.http.corsOrigins,
       maxAgeSeconds: config.publicApi.maxAgeSeconds,
-      duration: httpDuration(metrics),
+      durationSeries: (labels) => httpDurationSeries(metrics, labels),
       served: () => {
         fastAnswers += 1;
       },
