@@ -1,6 +1,7 @@
 // Measures the embedded start on an existing data directory (target < 3 s) and idle memory
 // (targets: < 350 MB embedded, < 150 MB per instance on PostgreSQL), with the built server.
 //   npm run build && npm run bench:startup            (PostgreSQL part: BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres)
+// BENCH_NODE_ARGS: Node's flags for the server, e.g. "--min-semi-space-size=16" as deploy/ starts it.
 // Prints a summary and writes bench/results/startup.json.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const server = path.join(root, 'apps/api/dist/server.js');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort() {
@@ -40,7 +42,7 @@ function rssMb(pid) {
 async function start(env) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [server], {
+  const child = spawn(process.execPath, [...nodeArgs, server], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

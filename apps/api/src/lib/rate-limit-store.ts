@@ -40,6 +40,23 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {current, ttl}
 `;
 
+/** Strings derived from others, kept for the next time (forgotten all at once past 10,000). */
+export class StringCache {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly derive: (from: string) => string) {}
+
+  of(from: string): string {
+    let derived = this.known.get(from);
+    if (derived === undefined) {
+      if (this.known.size >= 10_000) this.known.clear();
+      derived = this.derive(from);
+      this.known.set(from, derived);
+    }
+    return derived;
+  }
+}
+
 /** Fixed windows in process memory, swept when they grow large. */
 class MemoryWindows {
   private readonly windows = new Map<string, CountWindow>();
@@ -97,9 +114,13 @@ export function createRateLimitStore(options: RateLimitStoreOptions, scope = 'gl
   const memory = new MemoryWindows();
   const redis = scope === 'global:' && !options.shareGlobal ? undefined : options.redis;
   const fullKeyOf = (key: string) => `${options.prefix}${scope}${key}`;
+  // The same clients come back: their full keys are kept rather than rebuilt (and rehashed) each time.
+  const knownKeys = new StringCache(fullKeyOf);
   const local: LocalCounter | undefined = redis
     ? undefined
-    : { incrementBelow: (key, windowMs, max) => memory.incrementBelow(fullKeyOf(key), windowMs, max) };
+    : {
+        incrementBelow: (key, windowMs, max) => memory.incrementBelow(knownKeys.of(key), windowMs, max),
+      };
   return {
     local,
     incr(key, callback, timeWindow) {

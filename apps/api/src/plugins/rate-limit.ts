@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { RateLimitTier } from '../config-operations';
 import { AppError } from '../lib/errors';
-import { createRateLimitStore, type LocalCounter } from '../lib/rate-limit-store';
+import { createRateLimitStore, type LocalCounter, StringCache } from '../lib/rate-limit-store';
 
 /**
  * Named limits a route opts into with `config: { rateLimitTier: 'login' | 'strict' }`, on top of
@@ -168,10 +168,11 @@ function globalGate(
   const { max, windowSeconds } = options.global;
   const windowMs = windowSeconds * 1000;
   const count: RateLimitCount = { limit: String(max), remaining: 0, resetSeconds: 0 };
+  const keys = new StringCache(anonymousKey);
   return {
     take(headers, ip) {
       if (max === 0 || allow.has(ip) || options.isExemptFromGlobal?.({ headers })) return null;
-      const window = counter?.incrementBelow(anonymousKey(ip), windowMs, max);
+      const window = counter?.incrementBelow(keys.of(ip), windowMs, max);
       if (!window) return undefined;
       count.remaining = max - window.count;
       count.resetSeconds = Math.ceil((window.expiresAt - Date.now()) / 1000);
