@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Mail, MailOpen, Reply, ShieldAlert, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, Badge, Card, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDateTime, formatLocale } from '../../lib/format';
 import { toast } from '../../lib/toast';
@@ -23,9 +24,15 @@ export function ContactDetail() {
   const mark = useMarkContact(site.id);
   const spam = useMarkSpam(site.id);
   const remove = useDeleteContact(site.id);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const markedOnOpen = useRef(false);
   const inbox = `/sites/${site.id}/contacts`;
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: { id: string }) => target.id,
+    onDone: () => {
+      toast.success(t('contacts.deleted'));
+      navigate(inbox);
+    },
+  });
 
   useEffect(() => {
     if (contact.data && !contact.data.read && !markedOnOpen.current) {
@@ -96,7 +103,7 @@ export function ContactDetail() {
               <ShieldAlert className="h-4 w-4" aria-hidden="true" />
               {message.spam ? t('contacts.markNotSpam') : t('contacts.markSpam')}
             </Button>
-            <Button variant="danger" onClick={() => setConfirmDelete(true)}>
+            <Button variant="danger" onClick={() => deletion.ask(message)}>
               <Trash2 className="h-4 w-4" aria-hidden="true" />
               {t('common.delete')}
             </Button>
@@ -140,25 +147,11 @@ export function ContactDetail() {
         </p>
       </Card>
       <ConfirmDialog
-        open={confirmDelete}
+        {...deletion.dialog}
         danger
         title={t('contacts.deleteTitle', { name: message.name })}
         description={t('contacts.deleteDescription')}
         confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          remove.mutate(message.id, {
-            onSuccess: () => {
-              toast.success(t('contacts.deleted'));
-              navigate(inbox);
-            },
-            onError: (error) => {
-              setConfirmDelete(false);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
     </div>
   );

@@ -1,6 +1,5 @@
 import { type Course, createCourseBody, type UpdateCourseBody, updateCourseBody } from '@swigs/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,6 +8,7 @@ import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, Card, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { useVersionedSave } from '../../components/useVersionedSave';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
@@ -128,9 +128,16 @@ function EditCourseForm({ course }: { course: Course }) {
   const queryClient = useQueryClient();
   const update = useUpdateCourse(site.id, course.id);
   const remove = useDeleteCourse(site.id);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useZodForm(updateCourseBody, { defaultValues: valuesOf(course) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: Course) => target.id,
+    onDone: () => {
+      toast.success(t('courses.deleted', { title: course.title }));
+      guard.bypass();
+      navigate(`/sites/${site.id}/courses`);
+    },
+  });
   const { onSubmit, alert } = useVersionedSave(form, {
     save: (values, version) => update.mutateAsync({ ...values, version }),
     onSaved: (saved) => form.reset(valuesOf(saved)),
@@ -156,7 +163,7 @@ function EditCourseForm({ course }: { course: Course }) {
             pending={form.formState.isSubmitting}
             onReset={() => form.reset()}
             extra={
-              <Button variant="danger" className="mr-auto" onClick={() => setConfirmDelete(true)}>
+              <Button variant="danger" className="mr-auto" onClick={() => deletion.ask(course)}>
                 {t('common.delete')}
               </Button>
             }
@@ -164,26 +171,11 @@ function EditCourseForm({ course }: { course: Course }) {
         </form>
       </FormProvider>
       <ConfirmDialog
-        open={confirmDelete}
+        {...deletion.dialog}
         danger
         title={t('courses.deleteTitle', { title: course.title })}
         description={t('courses.deleteDescription')}
         confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          remove.mutate(course.id, {
-            onSuccess: () => {
-              toast.success(t('courses.deleted', { title: course.title }));
-              guard.bypass();
-              navigate(`/sites/${site.id}/courses`);
-            },
-            onError: (error) => {
-              setConfirmDelete(false);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
       {guard.dialog}
     </div>

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, EmptyState, PageHeader, SkeletonRows } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Td, Th } from '../../components/ui/table';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { useDebounced } from '../../components/useDebounced';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDate, formatLocale, formatPrice } from '../../lib/format';
@@ -37,7 +38,10 @@ export function CourseList() {
   const courses = useQuery(coursesListQuery(site.id, query));
   const reorder = useReorderCourses(site.id, query);
   const remove = useDeleteCourse(site.id);
-  const [toDelete, setToDelete] = useState<Course | null>(null);
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: Course) => target.id,
+    onDone: (target) => toast.success(t('courses.deleted', { title: target.title })),
+  });
   const filtered = Boolean(status || q);
 
   const onReorder = (ids: string[]) =>
@@ -169,7 +173,7 @@ export function CourseList() {
                       size="icon"
                       variant="ghost"
                       aria-label={t('courses.deleteNamed', { title: course.title })}
-                      onClick={() => setToDelete(course)}
+                      onClick={() => deletion.ask(course)}
                     >
                       <Trash2 className="h-4 w-4" />
                     </Button>
@@ -181,26 +185,11 @@ export function CourseList() {
         </div>
       )}
       <ConfirmDialog
-        open={toDelete !== null}
+        {...deletion.dialog}
         danger
-        title={t('courses.deleteTitle', { title: toDelete?.title ?? '' })}
+        title={t('courses.deleteTitle', { title: deletion.target?.title ?? '' })}
         description={t('courses.deleteDescription')}
         confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => {
-          if (!toDelete) return;
-          remove.mutate(toDelete.id, {
-            onSuccess: () => {
-              toast.success(t('courses.deleted', { title: toDelete.title }));
-              setToDelete(null);
-            },
-            onError: (error) => {
-              toast.error(apiErrorMessage(t, error));
-              setToDelete(null);
-            },
-          });
-        }}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { Alert, PageHeader, SkeletonRows } from '../../components/ui/feedback';
 import { Input } from '../../components/ui/inputs';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { cn } from '../../lib/cn';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
@@ -30,8 +31,11 @@ export function SeoPage() {
   const records = useQuery(seoListQuery(site.id));
   const courses = useQuery(coursesListQuery(site.id, { pageSize: 200 }));
   const [creating, setCreating] = useState(false);
-  const [toDelete, setToDelete] = useState<SeoRecord | null>(null);
   const remove = useDeleteSeo(site.id);
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: SeoRecord) => target,
+    onDone: () => setParams({}, { replace: true }),
+  });
 
   const courseOf = (page: string) => {
     const courseId = courseIdOfSeoPage(page);
@@ -94,7 +98,7 @@ export function SeoPage() {
                       size="icon"
                       variant="ghost"
                       aria-label={t('seo.deleteNamed', { page: labelOf(record) })}
-                      onClick={() => setToDelete(record)}
+                      onClick={() => deletion.ask(record)}
                     >
                       <Trash2 className="h-4 w-4" />
                     </Button>
@@ -125,25 +129,10 @@ export function SeoPage() {
       )}
       <NewSeoPageDialog open={creating} onClose={() => setCreating(false)} onCreated={select} />
       <ConfirmDialog
-        open={toDelete !== null}
+        {...deletion.dialog}
         danger
-        title={t('seo.deleteTitle', { page: toDelete ? labelOf(toDelete) : '' })}
+        title={t('seo.deleteTitle', { page: deletion.target ? labelOf(deletion.target) : '' })}
         confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        onCancel={() => setToDelete(null)}
-        onConfirm={() =>
-          toDelete &&
-          remove.mutate(toDelete, {
-            onSuccess: () => {
-              setToDelete(null);
-              setParams({}, { replace: true });
-            },
-            onError: (error) => {
-              setToDelete(null);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
     </div>
   );

@@ -18,8 +18,8 @@ import { Field } from '../../components/ui/Field';
 import { Card } from '../../components/ui/feedback';
 import { Input, Textarea } from '../../components/ui/inputs';
 import { StringListInput } from '../../components/ui/StringListInput';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { useVersionedSave } from '../../components/useVersionedSave';
-import { apiErrorMessage } from '../../lib/api-errors';
 import { useZodForm } from '../../lib/forms';
 import { toast } from '../../lib/toast';
 import { ImageField } from '../media/ImageField';
@@ -91,7 +91,6 @@ export function ContentBlockForm({
   const queryClient = useQueryClient();
   const save = useSaveContent(siteId);
   const remove = useDeleteContent(siteId);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [jsonInvalid, setJsonInvalid] = useState(false);
   // Bumped whenever the form is reset from outside its fields, so that fields keeping their own
   // text (JSON) start again from the reset values.
@@ -103,6 +102,13 @@ export function ContentBlockForm({
     setGeneration((n) => n + 1);
   };
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: Content) => target,
+    onDone: () => {
+      resetTo(valuesOf(type, undefined));
+      toast.success(t('texts.deleted', { name: title }));
+    },
+  });
 
   const { onSubmit, alert } = useVersionedSave(form, {
     save: (values, version) => save.mutateAsync({ key: blockKey, body: { ...values, version } }),
@@ -158,7 +164,7 @@ export function ContentBlockForm({
           onReset={() => resetTo()}
           extra={
             block ? (
-              <Button variant="danger" className="mr-auto" onClick={() => setConfirmDelete(true)}>
+              <Button variant="danger" className="mr-auto" onClick={() => deletion.ask(block)}>
                 {resetLabel}
               </Button>
             ) : null
@@ -166,27 +172,11 @@ export function ContentBlockForm({
         />
       </form>
       <ConfirmDialog
-        open={confirmDelete}
+        {...deletion.dialog}
         danger
         title={t('texts.deleteTitle', { name: title })}
         description={t('texts.deleteDescription')}
         confirmLabel={resetLabel}
-        pending={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          block &&
-          remove.mutate(block, {
-            onSuccess: () => {
-              setConfirmDelete(false);
-              resetTo(valuesOf(type, undefined));
-              toast.success(t('texts.deleted', { name: title }));
-            },
-            onError: (error) => {
-              setConfirmDelete(false);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
       {guard.dialog}
     </FormProvider>

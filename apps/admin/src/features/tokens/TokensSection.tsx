@@ -10,6 +10,7 @@ import { Field } from '../../components/ui/Field';
 import { Alert, Badge, Card, EmptyState, Skeleton } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Table, Td, Th } from '../../components/ui/table';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDate, formatDateTime, formatLocale } from '../../lib/format';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
@@ -34,7 +35,10 @@ export function TokensSection({ siteId }: { siteId: string }) {
   const revoke = useRevokeToken(siteId);
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
+  const revocation = useConfirmedAction(revoke, {
+    variables: (target: ApiToken) => target.id,
+    onDone: () => toast.success(t('tokens.revokedDone')),
+  });
 
   return (
     <Card>
@@ -92,7 +96,7 @@ export function TokensSection({ siteId }: { siteId: string }) {
                   </Td>
                   <Td className="text-right">
                     {token.revokedAt ? null : (
-                      <Button size="sm" variant="ghost" onClick={() => setToRevoke(token)}>
+                      <Button size="sm" variant="ghost" onClick={() => revocation.ask(token)}>
                         {t('tokens.revoke')}
                       </Button>
                     )}
@@ -142,26 +146,11 @@ export function TokensSection({ siteId }: { siteId: string }) {
         </div>
       </Dialog>
       <ConfirmDialog
-        open={toRevoke !== null}
+        {...revocation.dialog}
         danger
-        title={t('tokens.revokeTitle', { name: toRevoke?.name ?? '' })}
+        title={t('tokens.revokeTitle', { name: revocation.target?.name ?? '' })}
         description={t('tokens.revokeDescription')}
         confirmLabel={t('tokens.revoke')}
-        pending={revoke.isPending}
-        onCancel={() => setToRevoke(null)}
-        onConfirm={() =>
-          toRevoke &&
-          revoke.mutate(toRevoke.id, {
-            onSuccess: () => {
-              setToRevoke(null);
-              toast.success(t('tokens.revokedDone'));
-            },
-            onError: (error) => {
-              setToRevoke(null);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
     </Card>
   );

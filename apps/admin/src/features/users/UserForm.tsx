@@ -1,6 +1,5 @@
 import { createUserBody, type UpdateUserBody, type User, updateUserBody } from '@swigs/schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,6 +8,7 @@ import { useUnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { Alert, Card, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { useVersionedSave } from '../../components/useVersionedSave';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { applyApiFieldErrors, useZodForm } from '../../lib/forms';
@@ -103,9 +103,17 @@ function EditUserForm({ user }: { user: User }) {
   const queryClient = useQueryClient();
   const update = useUpdateUser(user.id);
   const remove = useDeleteUser();
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const form = useZodForm(updateUserBody, { defaultValues: valuesOf(user) });
   const guard = useUnsavedChangesGuard(form.formState.isDirty);
+  const deletion = useConfirmedAction(remove, {
+    variables: (target: User) => target.id,
+    onDone: () => {
+      toast.success(t('users.deleted', { name: user.name }));
+      guard.bypass();
+      queryClient.removeQueries({ queryKey: userKeys.detail(user.id) });
+      navigate('/users');
+    },
+  });
   const { onSubmit, alert } = useVersionedSave(form, {
     save: (values, version) => {
       const { role, siteIds, active, ...own } = values;
@@ -144,7 +152,7 @@ function EditUserForm({ user }: { user: User }) {
             onReset={() => form.reset()}
             extra={
               isSelf ? null : (
-                <Button variant="danger" className="mr-auto" onClick={() => setConfirmDelete(true)}>
+                <Button variant="danger" className="mr-auto" onClick={() => deletion.ask(user)}>
                   {t('common.delete')}
                 </Button>
               )
@@ -153,27 +161,11 @@ function EditUserForm({ user }: { user: User }) {
         </form>
       </FormProvider>
       <ConfirmDialog
-        open={confirmDelete}
+        {...deletion.dialog}
         danger
         title={t('users.deleteTitle', { name: user.name })}
         description={t('users.deleteDescription')}
         confirmLabel={t('common.delete')}
-        pending={remove.isPending}
-        onCancel={() => setConfirmDelete(false)}
-        onConfirm={() =>
-          remove.mutate(user.id, {
-            onSuccess: () => {
-              toast.success(t('users.deleted', { name: user.name }));
-              guard.bypass();
-              queryClient.removeQueries({ queryKey: userKeys.detail(user.id) });
-              navigate('/users');
-            },
-            onError: (error) => {
-              setConfirmDelete(false);
-              toast.error(apiErrorMessage(t, error));
-            },
-          })
-        }
       />
       {guard.dialog}
     </div>
