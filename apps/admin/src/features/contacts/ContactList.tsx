@@ -4,9 +4,10 @@ import { Download, Inbox } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { QueryFallback } from '../../components/QueryFallback';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
-import { Alert, EmptyState, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Checkbox, Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Td, Th } from '../../components/ui/table';
@@ -175,10 +176,8 @@ export function ContactList() {
           ))}
         </div>
       ) : null}
-      {list.isPending ? (
-        <SkeletonRows label={t('common.loading')} />
-      ) : list.isError ? (
-        <Alert title={apiErrorMessage(t, list.error)} />
+      {list.isPending || list.isError ? (
+        <QueryFallback query={list} />
       ) : rows.length === 0 ? (
         <EmptyState
           icon={<Inbox className="h-8 w-8" />}

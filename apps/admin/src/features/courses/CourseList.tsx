@@ -4,9 +4,10 @@ import { BookOpen, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { QueryFallback } from '../../components/QueryFallback';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
-import { Alert, EmptyState, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Td, Th } from '../../components/ui/table';
 import { useConfirmedAction } from '../../components/useConfirmedAction';
@@ -100,10 +101,8 @@ export function CourseList() {
           {filtered ? t('courses.reorder.disabled') : t('courses.reorder.hint')}
         </p>
       </div>
-      {courses.isPending ? (
-        <SkeletonRows label={t('common.loading')} />
-      ) : courses.isError ? (
-        <Alert title={apiErrorMessage(t, courses.error)} />
+      {courses.isPending || courses.isError ? (
+        <QueryFallback query={courses} />
       ) : courses.data.data.length === 0 ? (
         <EmptyState
           icon={<BookOpen className="h-8 w-8" />}

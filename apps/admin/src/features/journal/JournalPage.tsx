@@ -3,18 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Badge,
-  type BadgeTone,
-  EmptyState,
-  PageHeader,
-  SkeletonRows,
-} from '../../components/ui/feedback';
+import { QueryFallback } from '../../components/QueryFallback';
+import { Badge, type BadgeTone, EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
-import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDateTime, formatLocale } from '../../lib/format';
 import { selectableSitesQuery } from '../sites/sites.queries';
 import { journalQuery } from './journal.queries';
@@ -119,10 +112,8 @@ export function JournalPage() {
           ))}
         </Select>
       </div>
-      {journal.isPending ? (
-        <SkeletonRows label={t('common.loading')} />
-      ) : journal.isError ? (
-        <Alert title={apiErrorMessage(t, journal.error)} />
+      {journal.isPending || journal.isError ? (
+        <QueryFallback query={journal} />
       ) : journal.data.data.length === 0 ? (
         <EmptyState
           icon={<ScrollText className="h-8 w-8" />}

@@ -4,12 +4,12 @@ import { Grid2x2, Image as ImageIcon, List } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Alert, EmptyState, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { QueryFallback } from '../../components/QueryFallback';
+import { EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
 import { useDebounced } from '../../components/useDebounced';
-import { apiErrorMessage } from '../../lib/api-errors';
 import { cn } from '../../lib/cn';
 import { formatBytes, formatDate, formatLocale } from '../../lib/format';
 import { storage } from '../../lib/storage';
@@ -99,10 +99,8 @@ export function MediaLibraryPage() {
           ))}
         </fieldset>
       </div>
-      {list.isPending ? (
-        <SkeletonRows label={t('common.loading')} />
-      ) : list.isError ? (
-        <Alert title={apiErrorMessage(t, list.error)} />
+      {list.isPending || list.isError ? (
+        <QueryFallback query={list} />
       ) : list.data.data.length === 0 ? (
         <EmptyState
           icon={<ImageIcon className="h-8 w-8" />}

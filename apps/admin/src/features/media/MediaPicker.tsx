@@ -2,12 +2,12 @@ import type { Media } from '@swigs/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryFallback } from '../../components/QueryFallback';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
-import { Alert, EmptyState, Skeleton } from '../../components/ui/feedback';
+import { EmptyState, Skeleton } from '../../components/ui/feedback';
 import { Input } from '../../components/ui/inputs';
 import { useDebounced } from '../../components/useDebounced';
-import { apiErrorMessage } from '../../lib/api-errors';
 import { MediaThumb } from './MediaThumb';
 import { mediaListQuery } from './media.queries';
 import { UploadZone } from './UploadZone';
@@ -58,10 +58,8 @@ export function MediaPicker({
           placeholder={t('media.search')}
           aria-label={t('media.search')}
         />
-        {images.isPending ? (
-          <Skeleton className="h-40" />
-        ) : images.isError ? (
-          <Alert title={apiErrorMessage(t, images.error)} />
+        {images.isPending || images.isError ? (
+          <QueryFallback query={images} loading={<Skeleton className="h-40" />} />
         ) : images.data.data.length === 0 ? (
           <EmptyState title={t('media.noImages')} />
         ) : (

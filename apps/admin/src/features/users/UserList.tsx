@@ -4,12 +4,12 @@ import { UserPlus, Users } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Badge, EmptyState, PageHeader, SkeletonRows } from '../../components/ui/feedback';
+import { QueryFallback } from '../../components/QueryFallback';
+import { Badge, EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
 import { useDebounced } from '../../components/useDebounced';
-import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDateTime, formatLocale } from '../../lib/format';
 import { selectableSitesQuery } from '../sites/sites.queries';
 import { usersListQuery } from './users.queries';
@@ -73,10 +73,8 @@ export function UserList() {
           <option value="editor">{t('users.roles.editor')}</option>
         </Select>
       </div>
-      {users.isPending ? (
-        <SkeletonRows label={t('common.loading')} />
-      ) : users.isError ? (
-        <Alert title={apiErrorMessage(t, users.error)} />
+      {users.isPending || users.isError ? (
+        <QueryFallback query={users} />
       ) : users.data.data.length === 0 ? (
         <EmptyState icon={<Users className="h-8 w-8" />} title={t('users.empty')} />
       ) : (
