@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Download, Inbox } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { QueryFallback } from '../../components/QueryFallback';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
@@ -12,6 +12,7 @@ import { Checkbox, Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Td, Th } from '../../components/ui/table';
 import { useDebounced } from '../../components/useDebounced';
+import { useListParams } from '../../components/useListParams';
 import { api } from '../../lib/api';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { cn } from '../../lib/cn';
@@ -27,7 +28,7 @@ export function ContactList() {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const site = useCurrentSite();
-  const [params, setParams] = useSearchParams();
+  const [params, setListParam] = useListParams();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
   const statusParam = params.get('status');
@@ -44,12 +45,9 @@ export function ContactList() {
   const rows = list.data?.data ?? [];
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
+  // Another filter or page shows other messages: the selection goes with the ones it was made on.
   const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
+    setListParam(key, value);
     setSelected(new Set());
   };
   const toggle = (id: string) =>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { BookOpen, Pencil, Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { QueryFallback } from '../../components/QueryFallback';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
@@ -12,6 +12,7 @@ import { Input, Select } from '../../components/ui/inputs';
 import { Td, Th } from '../../components/ui/table';
 import { useConfirmedAction } from '../../components/useConfirmedAction';
 import { useDebounced } from '../../components/useDebounced';
+import { useListParams } from '../../components/useListParams';
 import { apiErrorMessage } from '../../lib/api-errors';
 import { formatDate, formatLocale, formatPrice } from '../../lib/format';
 import { toast } from '../../lib/toast';
@@ -28,7 +29,7 @@ export function CourseList() {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const site = useCurrentSite();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useListParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim());
   const statusParam = params.get('status');
@@ -82,12 +83,7 @@ export function CourseList() {
         <Select
           aria-label={t('courses.fields.status')}
           value={status ?? ''}
-          onChange={(event) => {
-            const next = new URLSearchParams(params);
-            if (event.target.value) next.set('status', event.target.value);
-            else next.delete('status');
-            setParams(next, { replace: true });
-          }}
+          onChange={(event) => setParam('status', event.target.value || undefined)}
           className="max-w-[12rem]"
         >
           <option value="">{t('courses.allStatuses')}</option>

@@ -2,12 +2,13 @@ import { type AuditEntity, type AuditEntry, auditEntities, auditGlobalListQuery 
 import { useQuery } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { QueryFallback } from '../../components/QueryFallback';
 import { Badge, type BadgeTone, EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
+import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatLocale } from '../../lib/format';
 import { selectableSitesQuery } from '../sites/sites.queries';
 import { journalQuery } from './journal.queries';
@@ -48,7 +49,7 @@ function recordLink(entry: AuditEntry, siteExists: boolean): string | undefined 
 export function JournalPage() {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useListParams();
   const siteParam = params.get('site');
   // A hand-edited URL with a malformed site id shows everything rather than an error.
   const siteId = auditGlobalListQuery.shape.siteId.safeParse(siteParam ?? undefined).data;
@@ -58,14 +59,6 @@ export function JournalPage() {
   const journal = useQuery(journalQuery({ siteId, entity, page, pageSize: 50 }));
   const sites = useQuery(selectableSitesQuery());
   const siteOf = (id: string) => sites.data?.find((site) => site.id === id);
-
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const actorOf = (entry: AuditEntry) =>
     entry.actor.type === 'system'

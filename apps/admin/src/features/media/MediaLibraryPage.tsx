@@ -3,13 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Grid2x2, Image as ImageIcon, List } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { QueryFallback } from '../../components/QueryFallback';
 import { EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
 import { useDebounced } from '../../components/useDebounced';
+import { useListParams } from '../../components/useListParams';
 import { cn } from '../../lib/cn';
 import { formatBytes, formatDate, formatLocale } from '../../lib/format';
 import { storage } from '../../lib/storage';
@@ -28,7 +28,7 @@ export function MediaLibraryPage() {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
   const site = useCurrentSite();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useListParams();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
   const kindParam = params.get('kind');
@@ -42,13 +42,6 @@ export function MediaLibraryPage() {
   const chooseView = (next: View) => {
     setView(next);
     storage.set(viewKey, next);
-  };
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
   };
 
   return (

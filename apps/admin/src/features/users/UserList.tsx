@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { UserPlus, Users } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { QueryFallback } from '../../components/QueryFallback';
 import { Badge, EmptyState, PageHeader } from '../../components/ui/feedback';
 import { Input, Select } from '../../components/ui/inputs';
 import { Pagination } from '../../components/ui/Pagination';
 import { Table, Td, Th } from '../../components/ui/table';
 import { useDebounced } from '../../components/useDebounced';
+import { useListParams } from '../../components/useListParams';
 import { formatDateTime, formatLocale } from '../../lib/format';
 import { selectableSitesQuery } from '../sites/sites.queries';
 import { usersListQuery } from './users.queries';
@@ -18,7 +19,7 @@ import { usersListQuery } from './users.queries';
 export function UserList() {
   const { t, i18n } = useTranslation();
   const locale = formatLocale(i18n.language);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useListParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = useDebounced(search.trim());
   const role = (params.get('role') as Role | null) ?? undefined;
@@ -26,14 +27,6 @@ export function UserList() {
   const users = useQuery(usersListQuery({ q: q || undefined, role, page, pageSize: 25 }));
   const sites = useQuery(selectableSitesQuery());
   const siteName = (id: string) => sites.data?.find((site) => site.id === id)?.name ?? '…';
-
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <div className="mx-auto max-w-5xl">
